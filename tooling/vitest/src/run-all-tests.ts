@@ -1,0 +1,83 @@
+/**
+ * `pnpm test`: runs every package's `test` task through turbo, then adds up the JSON results the
+ * suites left behind and prints one closing line, `N passed, N failed`, over all of them. A package
+ * whose suite crashed before reporting counts as one failure, so a broken setup cannot look green.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const root = join(import.meta.dirname, '../../..');
+const workspaceDirs = ['apps', 'packages', 'tooling']
+  .flatMap((group) => readdirSync(join(root, group)).map((name) => join(root, group, name)))
+  .concat([join(root, 'e2e'), join(root, 'bench')])
+  .filter((dir) => existsSync(join(dir, 'package.json')));
+
+const suites = workspaceDirs.filter((dir) => {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  return Boolean(pkg.scripts?.test);
+});
+
+for (const dir of suites) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
+
+const turbo = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=1', '--output-logs=full', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
+
+function readTally(dir: string): Tally | undefined {
+  const vitestFile = join(dir, '.test-results/vitest.json');
+  const playwrightFile = join(dir, '.test-results/playwright.json');
+  if (existsSync(vitestFile)) {
+    const r = JSON.parse(readFileSync(vitestFile, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      testResults: { status: string }[];
+    };
+    // A test file that fails to load has no tests but a failed status: count it.
+    const brokenFiles = r.testResults.filter((f) => f.status === 'failed').length;
+    return {
+      passed: r.numPassedTests,
+      failed: Math.max(r.numFailedTests, r.numFailedTests === 0 ? brokenFiles : 0),
+      skipped: r.numPendingTests + r.numTodoTests,
+    };
+  }
+  if (existsSync(playwrightFile)) {
+    const r = JSON.parse(readFileSync(playwrightFile, 'utf8')) as {
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      errors?: unknown[];
+    };
+    const setupErrors = r.stats.unexpected === 0 && (r.errors?.length ?? 0) > 0 ? 1 : 0;
+    return {
+      passed: r.stats.expected + r.stats.flaky,
+      failed: r.stats.unexpected + setupErrors,
+      skipped: r.stats.skipped,
+    };
+  }
+  return undefined;
+}
+
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+console.log('\nTest summary');
+for (const dir of suites) {
+  const name = relative(root, dir);
+  const tally = readTally(dir) ?? { passed: 0, failed: 1, skipped: 0 };
+  const note = readTally(dir) ? '' : '  (suite did not report: it crashed or did not start)';
+  console.log(`  ${name.padEnd(24)} ${tally.passed} passed, ${tally.failed} failed${note}`);
+  total.passed += tally.passed;
+  total.failed += tally.failed;
+  total.skipped += tally.skipped;
+}
+const failedOverall = total.failed > 0 || turbo.status !== 0;
+if (total.failed === 0 && turbo.status !== 0) total.failed = 1;
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(failedOverall ? 1 : 0);
