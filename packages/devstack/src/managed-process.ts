@@ -14,7 +14,8 @@ export class ManagedProcess {
     options: SpawnOptions & { onOutput?: (line: string) => void } = {},
   ) {
     const { onOutput, ...spawnOptions } = options;
-    this.child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+    // detached: a terminal's Ctrl-C reaches only the parent, which then stops its children in order.
+    this.child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...spawnOptions });
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line.trim()) continue;
@@ -50,12 +51,20 @@ export class ManagedProcess {
     return this.recent.join('\n');
   }
 
-  /** SIGTERM, then SIGKILL if the process has not gone within `graceMs`. */
+  /** SIGTERM to the child's whole process group (its own children too), SIGKILL after `graceMs`. */
   async stop(graceMs = 5_000): Promise<void> {
     if (this.exited) return;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    this.signal('SIGTERM');
+    const timer = setTimeout(() => this.signal('SIGKILL'), graceMs);
     await this.exit;
     clearTimeout(timer);
+  }
+
+  private signal(signal: NodeJS.Signals): void {
+    try {
+      if (this.child.pid) process.kill(-this.child.pid, signal);
+    } catch {
+      this.child.kill(signal); // the group is already gone; make sure the child is too
+    }
   }
 }

