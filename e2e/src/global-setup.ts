@@ -1,0 +1,29 @@
+import { startLocalStack } from '@cruddur/local-stack';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Starts the whole stack on free ports with throw-away data: services, schema and seed, Cognito
+ * pool, API, stream worker and the production web build. Tests read its coordinates from the
+ * environment; the returned function tears it all down.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const logDir = join(import.meta.dirname, '..', 'test-results');
+  mkdirSync(logDir, { recursive: true });
+  const logLines: string[] = [];
+  const started = Date.now();
+  const stack = await startLocalStack({
+    mode: 'test',
+    onProgress: (message) => console.log(`[e2e setup +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`),
+    log: (source, line) => logLines.push(`[${source}] ${line}`),
+  });
+  Object.assign(process.env, stack.env, {
+    E2E_BASE_URL: stack.urls.web,
+    E2E_API_URL: stack.urls.api,
+  });
+  console.log(`[e2e setup] stack ready in ${((Date.now() - started) / 1000).toFixed(1)}s at ${stack.urls.web}`);
+  return async () => {
+    writeFileSync(join(logDir, 'stack.log'), logLines.join('\n'));
+    await stack.stop();
+  };
+}
