@@ -29,7 +29,7 @@ for (const dir of suites) rmSync(join(dir, '.test-results'), { recursive: true, 
 const turbo = spawnSync(
   'pnpm',
   ['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=1', '--output-logs=full', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' } },
 );
 
 function readTally(dir: string): Tally | undefined {
