@@ -1,0 +1,45 @@
+import { createPool } from '@cruddur/db';
+import { createDdbContext } from '@cruddur/ddb';
+import { type JWTVerifyGetKey } from 'jose';
+import { createAccessTokenVerifier, type VerifyAccessToken } from './auth/access-token';
+import { type ApiConfig } from './config';
+import { WakeSignal } from './live/wake-signal';
+import { createLogger, type Logger } from './logger';
+
+export type DdbContext = ReturnType<typeof createDdbContext>;
+export type DbPool = ReturnType<typeof createPool>;
+
+/** The long-lived resources one API instance shares between its requests. */
+export interface ApiServices {
+  config: ApiConfig;
+  ddb: DdbContext;
+  pool: DbPool;
+  verifyAccessToken: VerifyAccessToken;
+  logger: Logger;
+  wake: WakeSignal;
+  /** Ends the PostgreSQL pool and the DynamoDB client's sockets. */
+  close(): Promise<void>;
+}
+
+export interface ApiServicesOptions {
+  /** Verify tokens against these keys instead of the pool's JWKS (tests that mint their own tokens). */
+  accessTokenKeys?: JWTVerifyGetKey;
+  logger?: Logger;
+}
+
+export function createApiServices(config: ApiConfig, options: ApiServicesOptions = {}): ApiServices {
+  const ddb = createDdbContext(config);
+  const pool = createPool(config.DATABASE_URL);
+  return {
+    config,
+    ddb,
+    pool,
+    verifyAccessToken: createAccessTokenVerifier(config, options.accessTokenKeys),
+    logger: options.logger ?? createLogger(config.LOG_LEVEL),
+    wake: new WakeSignal(),
+    close: async () => {
+      ddb.client.destroy();
+      await pool.end();
+    },
+  };
+}

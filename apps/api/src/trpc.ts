@@ -1,0 +1,89 @@
+import { findUserByCognitoUserId } from '@cruddur/db';
+import { toUserRef } from './user-ref';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import { InvalidTokenError } from './auth/access-token';
+import { toTRPCError } from './errors';
+import { type ApiServices } from './services';
+
+/** What the request log line learns while the request runs. */
+export interface RequestRecord {
+  userUuid?: string;
+}
+
+export interface ApiContext {
+  services: ApiServices;
+  /** The bearer token as sent; verified only by procedures that need a caller. */
+  token: string | null;
+  record: RequestRecord;
+}
+
+export function createApiContext(services: ApiServices, token: string | null, record: RequestRecord = {}): ApiContext {
+  return { services, token, record };
+}
+
+function describeIssues(error: ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
+
+const t = initTRPC.context<ApiContext>().create({
+  // Stack traces never leave the server, whatever NODE_ENV says.
+  isDev: false,
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 20_000 },
+  },
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    let message = shape.message;
+    if (zodError) message = `invalid input: ${describeIssues(zodError)}`;
+    else if (error.code === 'INTERNAL_SERVER_ERROR') message = 'internal error';
+    return {
+      code: shape.code,
+      message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        /** Field errors of invalid input: `fieldErrors.message` = ["must not be blank"]. */
+        zodError: zodError ? z.flattenError(zodError) : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors from the data layer become typed tRPC errors; anything unknown becomes an opaque 500. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toTRPCError(result.error);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+const SIGN_IN_REQUIRED = 'sign in required: send "Authorization: Bearer <Cognito access token>"';
+
+/** Resolves the caller from the access token: signature, issuer, expiry, token_use, client id, users row. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.token) throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
+  let sub: string;
+  try {
+    ({ sub } = await ctx.services.verifyAccessToken(ctx.token));
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw new TRPCError({ code: 'UNAUTHORIZED', message: `invalid access token: ${error.reason}`, cause: error });
+    throw error;
+  }
+  const row = await findUserByCognitoUserId(ctx.services.pool, sub);
+  if (!row) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: `signed in as Cognito user ${sub}, but no user has that cognito_user_id: the operator must run "pnpm db update-cognito-user-ids"`,
+    });
+  }
+  const user = toUserRef(row);
+  ctx.record.userUuid = user.uuid;
+  return next({ ctx: { user } });
+});
