@@ -1,0 +1,51 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { createAppServices } from './app-services';
+import { AuthProvider } from './auth/auth-context';
+import { RequireAuth } from './auth/require-auth';
+import { Loading } from './components/loading';
+import { MessagesIndexPage } from './routes/messages-index-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { trpc } from './trpc';
+
+// Each screen is its own chunk: signing in does not download the messaging views, and the other way round.
+const SignInPage = lazy(() => import('./routes/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const MessagesLayout = lazy(() => import('./routes/messages-layout').then((m) => ({ default: m.MessagesLayout })));
+const ThreadPage = lazy(() => import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })));
+const NewConversationPage = lazy(() =>
+  import('./routes/new-conversation-page').then((m) => ({ default: m.NewConversationPage })),
+);
+
+export function App() {
+  const [{ auth, trpcClient, queryClient }] = useState(() => createAppServices());
+  return (
+    <AuthProvider store={auth}>
+      <trpc.Provider client={trpcClient} queryClient={queryClient}>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/" element={<Navigate to="/messages" replace />} />
+                <Route path="/signin" element={<SignInPage />} />
+                <Route
+                  path="/messages"
+                  element={
+                    <RequireAuth>
+                      <MessagesLayout />
+                    </RequireAuth>
+                  }
+                >
+                  <Route index element={<MessagesIndexPage />} />
+                  <Route path="new/:handle" element={<NewConversationPage />} />
+                  <Route path=":groupUuid" element={<ThreadPage />} />
+                </Route>
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </trpc.Provider>
+    </AuthProvider>
+  );
+}

@@ -1,0 +1,144 @@
+import { CognitoError, refreshTokens, signInWithPassword, type CognitoTokens } from './cognito-client';
+import { clearSession, loadSession, saveSession, type Session } from './session-storage';
+
+/** Refresh this long before the access token expires, so no request goes out with a dying token. */
+const REFRESH_MARGIN_MS = 60_000;
+/** After a refresh that failed for want of a network, try again this soon. */
+const RETRY_MS = 15_000;
+
+export interface CognitoSettings {
+  endpoint: string;
+  clientId: string;
+}
+
+export interface AuthStoreOptions {
+  storage: Storage;
+  /** Where to sign in; asked when first needed, and again if asking failed. */
+  cognito: () => Promise<CognitoSettings>;
+  now?: () => number;
+}
+
+/**
+ * The signed-in session, outside React so that the tRPC links can ask it for a token. It refreshes
+ * the access token a minute before expiry (on a timer, and on demand if a timer was throttled in a
+ * background tab), and signs out when Cognito refuses the refresh token.
+ */
+export class AuthStore {
+  readonly #options: AuthStoreOptions;
+  readonly #now: () => number;
+  readonly #listeners = new Set<() => void>();
+  #session: Session | null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #refreshing: Promise<Session | null> | null = null;
+  #settings: Promise<CognitoSettings> | null = null;
+  /** Bumped by sign-in and sign-out, so that a refresh that was in flight cannot revive an old session. */
+  #generation = 0;
+  /**
+   * Why the last session ended, for the sign-in page to explain: null after a deliberate sign-out,
+   * else what the server or Cognito said.
+   */
+  endedBecause: { detail: string } | null = null;
+
+  constructor(options: AuthStoreOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#session = loadSession(options.storage);
+    this.#scheduleRefresh();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getSession = (): Session | null => this.#session;
+
+  async signIn(username: string, password: string): Promise<void> {
+    const { endpoint, clientId } = await this.#cognito();
+    const generation = ++this.#generation;
+    const tokens = await signInWithPassword(endpoint, clientId, username, password);
+    if (generation !== this.#generation) return;
+    if (!tokens.refreshToken) throw new CognitoError('UnknownError', 'Sign-in returned no refresh token.');
+    this.endedBecause = null;
+    this.#set(this.#sessionFrom(tokens, tokens.refreshToken));
+  }
+
+  /** Ends the session; `endedBecause` explains an involuntary end (an expired or refused token). */
+  signOut(endedBecause: { detail: string } | null = null): void {
+    this.#generation++;
+    this.endedBecause = endedBecause;
+    this.#set(null);
+  }
+
+  /** A valid access token (refreshed first if it is about to expire), or null when signed out. */
+  async getAccessToken(): Promise<string | null> {
+    const session = this.#session;
+    if (!session) return null;
+    if (session.expiresAt - this.#now() > REFRESH_MARGIN_MS) return session.accessToken;
+    return (await this.#refresh())?.accessToken ?? null;
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#listeners.clear();
+  }
+
+  #refresh(): Promise<Session | null> {
+    this.#refreshing ??= this.#runRefresh().finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  async #runRefresh(): Promise<Session | null> {
+    const session = this.#session;
+    if (!session) return null;
+    const generation = this.#generation;
+    try {
+      const { endpoint, clientId } = await this.#cognito();
+      const tokens = await refreshTokens(endpoint, clientId, session.refreshToken);
+      if (generation !== this.#generation) return this.#session;
+      this.#set(this.#sessionFrom(tokens, tokens.refreshToken ?? session.refreshToken));
+      return this.#session;
+    } catch (error) {
+      if (generation !== this.#generation) return this.#session;
+      if (error instanceof CognitoError && error.code !== 'NetworkError') {
+        this.signOut({ detail: error.message });
+        return null;
+      }
+      // Offline for now: keep the session while its token still works and try again shortly.
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => void this.#refresh(), RETRY_MS);
+      return session.expiresAt > this.#now() ? session : null;
+    }
+  }
+
+  #sessionFrom(tokens: CognitoTokens, refreshToken: string): Session {
+    return { accessToken: tokens.accessToken, refreshToken, expiresAt: this.#now() + tokens.expiresInSeconds * 1000 };
+  }
+
+  #set(session: Session | null): void {
+    this.#session = session;
+    if (session) saveSession(this.#options.storage, session);
+    else clearSession(this.#options.storage);
+    this.#scheduleRefresh();
+    for (const listener of this.#listeners) listener();
+  }
+
+  #scheduleRefresh(): void {
+    clearTimeout(this.#timer);
+    const session = this.#session;
+    if (!session) return;
+    const delay = Math.max(0, session.expiresAt - REFRESH_MARGIN_MS - this.#now());
+    this.#timer = setTimeout(() => void this.#refresh(), delay);
+  }
+
+  #cognito(): Promise<CognitoSettings> {
+    this.#settings ??= this.#options.cognito().catch((error: unknown) => {
+      // Let the next attempt ask again (the API may have been down).
+      this.#settings = null;
+      throw error;
+    });
+    return this.#settings;
+  }
+}

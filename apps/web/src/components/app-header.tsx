@@ -1,0 +1,25 @@
+import { useAuthStore } from '../auth/auth-context';
+import { useMe } from '../lib/use-me';
+
+export function AppHeader() {
+  const store = useAuthStore();
+  const me = useMe();
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#detail">
+        Skip to conversation
+      </a>
+      <p className="brand">Cruddur</p>
+      <div className="app-header__user">
+        {me.data && (
+          <span className="app-header__me">
+            <span className="app-header__name">{me.data.displayName}</span> <span className="muted">@{me.data.handle}</span>
+          </span>
+        )}
+        <button type="button" className="button button--ghost" onClick={() => store.signOut()}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

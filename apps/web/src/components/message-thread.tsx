@@ -1,0 +1,68 @@
+import { useRef, type ReactNode } from 'react';
+import type { ThreadItem } from '../lib/thread-messages';
+import { useNow } from '../lib/use-now';
+import { useOnVisible } from '../lib/use-on-visible';
+import { useThreadScroll } from '../lib/use-thread-scroll';
+import { MessageBubble } from './message-bubble';
+
+export interface MessageThreadProps {
+  label: string;
+  items: readonly ThreadItem[];
+  meUuid: string | undefined;
+  /** Earlier pages, when there may be any. */
+  older?: { available: boolean; loading: boolean; load: () => void };
+  onRetry: (messageUuid: string) => void;
+  /** Shown when there are no messages at all. */
+  empty: ReactNode;
+  /** Text for the polite live region: the latest message from the other person. */
+  announcement?: string;
+}
+
+/**
+ * The scrolling message list, oldest at the top. Reaching the top (or pressing the button there)
+ * loads the previous page without moving what is on screen.
+ */
+export function MessageThread(props: MessageThreadProps) {
+  const { label, items, meUuid, older, onRetry, empty, announcement = '' } = props;
+  const hasOlder = older?.available ?? false;
+  const loadingOlder = older?.loading ?? false;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const sentinelRef = useRef<HTMLButtonElement>(null);
+  const now = useNow();
+  const last = items.at(-1);
+
+  useThreadScroll(containerRef, items[0]?.messageUuid, last?.messageUuid, last !== undefined && last.sender.uuid === meUuid);
+  const loadOlder = () => {
+    if (!loadingOlder) older?.load();
+  };
+  useOnVisible(sentinelRef, loadOlder, {
+    enabled: hasOlder,
+    root: containerRef,
+    rootMargin: '400px 0px 0px 0px',
+    rearm: items[0]?.messageUuid,
+  });
+
+  return (
+    <div ref={containerRef} className="thread" data-testid="message-thread" role="region" aria-label={label} tabIndex={0}>
+      {hasOlder ? (
+        <button ref={sentinelRef} type="button" className="thread__older" onClick={loadOlder} aria-disabled={loadingOlder}>
+          {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
+        </button>
+      ) : (
+        items.length > 0 && <p className="thread__start">This is the beginning of the conversation.</p>
+      )}
+      {items.length === 0 ? (
+        <div className="thread__empty">{empty}</div>
+      ) : (
+        <ol className="thread__messages">
+          {items.map((item) => (
+            <MessageBubble key={item.messageUuid} item={item} mine={item.sender.uuid === meUuid} now={now} onRetry={onRetry} />
+          ))}
+        </ol>
+      )}
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest';
+import { GROUP, message, mira, page, tomas } from './test-fixtures';
+import { newMessageUuid, pendingMessage, reconcileThread, threadFromPages, withMessage, type PendingMessage } from './thread-messages';
+
+const uuids = (list: { messageUuid: string }[]) => list.map((m) => m.messageUuid);
+
+describe('threadFromPages', () => {
+  it('puts older pages first and keeps each page oldest→newest', () => {
+    const newest = page([message(3), message(4)], 'cursor');
+    const older = page([message(1), message(2)]);
+    expect(uuids(threadFromPages([newest, older]))).toEqual(uuids([message(1), message(2), message(3), message(4)]));
+  });
+
+  it('shows a message that two pages both hold once', () => {
+    expect(threadFromPages([page([message(2), message(3)]), page([message(1), message(2)])])).toHaveLength(3);
+  });
+});
+
+describe('withMessage', () => {
+  const data = { pages: [page([message(3), message(5)], 'c'), page([message(1)])], pageParams: [undefined, 'c'] };
+
+  it('adds a new message to the newest page in time order', () => {
+    const next = withMessage(data, message(4, tomas));
+    expect(uuids(next!.pages[0]!.items)).toEqual(uuids([message(3), message(4), message(5)]));
+    expect(next!.pages[1]).toBe(data.pages[1]);
+    expect(next!.pageParams).toBe(data.pageParams);
+  });
+
+  it('returns the same data for a message it already holds, on any page', () => {
+    expect(withMessage(data, message(5))).toBe(data);
+    expect(withMessage(data, message(1))).toBe(data);
+  });
+
+  it('leaves a thread that is not loaded alone', () => {
+    expect(withMessage(undefined, message(1))).toBeUndefined();
+  });
+});
+
+describe('reconcileThread', () => {
+  const pending = (n: number, status: PendingMessage['status'] = 'sending'): PendingMessage => ({ ...message(n, mira), status });
+
+  it('shows pending messages after the confirmed ones, marked', () => {
+    const items = reconcileThread([message(1, tomas)], [pending(9), pending(8, 'failed')]);
+    expect(items.map((m) => [m.messageUuid, m.status])).toEqual([
+      [message(1).messageUuid, 'sent'],
+      [message(9).messageUuid, 'sending'],
+      [message(8).messageUuid, 'failed'],
+    ]);
+  });
+
+  it('replaces a pending message by the server’s copy with the same uuid', () => {
+    const server = { ...message(9, mira), createdAt: '2026-11-24T19:04:00.123456+00:00' };
+    const items = reconcileThread([message(1, tomas), server], [pending(9)]);
+    expect(items).toHaveLength(2);
+    expect(items[1]).toEqual({ ...server, status: 'sent' });
+  });
+});
+
+describe('pendingMessage', () => {
+  it('is a message from me in this group with a fresh v4 uuid', () => {
+    const a = pendingMessage(GROUP, 'hello', { ...mira });
+    const b = pendingMessage(GROUP, 'hello', mira);
+    expect(a).toMatchObject({ messageGroupUuid: GROUP, message: 'hello', sender: mira, status: 'sending' });
+    expect(a.messageUuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a.messageUuid).not.toBe(b.messageUuid);
+  });
+
+  it('makes v4 uuids without crypto.randomUUID (plain-http pages)', () => {
+    const real = globalThis.crypto;
+    vi.stubGlobal('crypto', { getRandomValues: real.getRandomValues.bind(real) });
+    try {
+      expect(newMessageUuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

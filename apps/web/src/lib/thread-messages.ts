@@ -1,0 +1,88 @@
+import type { InfiniteData } from '@tanstack/react-query';
+import type { Message, MessagePage, UserRef } from './api-types';
+
+/** A message shown before the server has confirmed it; it carries the uuid the server will store. */
+export interface PendingMessage extends Message {
+  status: 'sending' | 'failed';
+}
+
+export type ThreadItem = Message & { status: 'sent' | PendingMessage['status'] };
+
+/** Fixed-width UTC timestamps sort as strings; the uuid breaks ties so order is total. */
+function compareMessages(a: Message, b: Message): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.messageUuid < b.messageUuid ? -1 : a.messageUuid > b.messageUuid ? 1 : 0;
+}
+
+/**
+ * The loaded pages as one thread, oldest first. Pages come newest page first (each page is itself
+ * oldest→newest); a message seen twice (a live message that a later refetch also returned) is
+ * shown once.
+ */
+export function threadFromPages(pages: readonly MessagePage[]): Message[] {
+  const seen = new Set<string>();
+  const thread: Message[] = [];
+  for (const page of [...pages].reverse()) {
+    for (const message of page.items) {
+      if (seen.has(message.messageUuid)) continue;
+      seen.add(message.messageUuid);
+      thread.push(message);
+    }
+  }
+  return thread;
+}
+
+/**
+ * The cached pages with a confirmed message added to the newest page in time order. A message the
+ * cache already holds (the same create reported by the mutation and by the live subscription)
+ * leaves the cache untouched, so it is shown once.
+ */
+export function withMessage<TCursor>(
+  data: InfiniteData<MessagePage, TCursor> | undefined,
+  message: Message,
+): InfiniteData<MessagePage, TCursor> | undefined {
+  const [newest, ...older] = data?.pages ?? [];
+  if (!data || !newest) return data;
+  if (data.pages.some((page) => page.items.some((m) => m.messageUuid === message.messageUuid))) return data;
+  const items = [...newest.items, message].sort(compareMessages);
+  return { ...data, pages: [{ ...newest, items }, ...older] };
+}
+
+/**
+ * What the thread shows: confirmed messages in order, then the messages still on their way (or
+ * failed) in the order they were sent. A pending message whose uuid the server has confirmed is
+ * replaced by the server's version — same key, so the view does not jump.
+ */
+export function reconcileThread(confirmed: readonly Message[], pending: readonly PendingMessage[]): ThreadItem[] {
+  const confirmedIds = new Set(confirmed.map((m) => m.messageUuid));
+  return [
+    ...confirmed.map((m): ThreadItem => ({ ...m, status: 'sent' })),
+    ...pending.filter((p) => !confirmedIds.has(p.messageUuid)).map((p): ThreadItem => ({ ...p })),
+  ];
+}
+
+/**
+ * A message uuid made here, so that a retried send is stored once and the server's copy can replace
+ * the optimistic one. `crypto.randomUUID` exists only in secure contexts; a phone testing the dev
+ * server over the LAN (plain http) gets the same RFC 4122 version-4 layout from `getRandomValues`.
+ */
+export function newMessageUuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The optimistic copy of a message being sent, shown until the server confirms it. */
+export function pendingMessage(messageGroupUuid: string, text: string, sender: UserRef): PendingMessage {
+  return {
+    messageUuid: newMessageUuid(),
+    messageGroupUuid,
+    message: text,
+    createdAt: new Date().toISOString(),
+    sender: { uuid: sender.uuid, handle: sender.handle, displayName: sender.displayName },
+    status: 'sending',
+  };
+}

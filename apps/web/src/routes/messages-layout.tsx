@@ -1,0 +1,33 @@
+import { Suspense } from 'react';
+import { Outlet, useMatch } from 'react-router';
+import { AppHeader } from '../components/app-header';
+import { ConversationList } from '../components/conversation-list';
+import { ConversationsProvider } from '../components/conversations-provider';
+import { ErrorBanner } from '../components/error-banner';
+import { Loading } from '../components/loading';
+import { useMe } from '../lib/use-me';
+
+/**
+ * The signed-in frame: conversations beside the open one on wide screens; on narrow screens one of
+ * the two at a time (the list at /messages, the conversation elsewhere).
+ */
+export function MessagesLayout() {
+  const atList = useMatch('/messages') !== null;
+  const me = useMe();
+  return (
+    <ConversationsProvider>
+      <div className="app-shell">
+        <AppHeader />
+        {me.isError && <ErrorBanner error={me.error} onRetry={() => void me.refetch()} />}
+        <main className="messages-layout" data-view={atList ? 'list' : 'detail'}>
+          <ConversationList />
+          <div id="detail" className="detail-pane" tabIndex={-1}>
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </div>
+        </main>
+      </div>
+    </ConversationsProvider>
+  );
+}
