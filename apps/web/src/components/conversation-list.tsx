@@ -23,7 +23,7 @@ export function ConversationList() {
   return (
     <nav className="conversations" aria-labelledby="conversations-title">
       <div className="conversations__header">
-        <h2 id="conversations-title">Messages</h2>
+        <h2 id="conversations-title">Conversations</h2>
         <NewConversationForm />
       </div>
       {query.isPending && <Loading label="Loading conversations…" />}

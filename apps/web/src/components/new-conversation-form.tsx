@@ -19,13 +19,13 @@ export function NewConversationForm() {
       }}
     >
       <label htmlFor={inputId} className="sr-only">
-        Handle of the person to message
+        Start a conversation with (handle)
       </label>
       <input
         id={inputId}
         name="handle"
         className="input"
-        placeholder="Message @handle"
+        placeholder="@handle"
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}

@@ -116,7 +116,7 @@ function ThreadView({ groupUuid }: { groupUuid: string }) {
       )}
       {query.data && (
         <MessageThread
-          label={`Messages with ${other?.displayName ?? 'this person'}`}
+          label={`Conversation with ${other?.displayName ?? 'this person'}`}
           items={items}
           meUuid={me.data?.uuid}
           older={{
