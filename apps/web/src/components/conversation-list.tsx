@@ -10,7 +10,7 @@ import { NewConversationForm } from './new-conversation-form';
 
 /** My conversations, newest first; the next page loads as the end of the list scrolls into view. */
 export function ConversationList() {
-  const { conversations, query } = useConversations();
+  const { conversations, query, pollError } = useConversations();
   const { groupUuid } = useParams();
   const now = useNow();
   const moreRef = useRef<HTMLButtonElement>(null);
@@ -33,6 +33,7 @@ export function ConversationList() {
           onRetry={query.isFetchNextPageError ? loadMore : () => void query.refetch()}
         />
       )}
+      {!query.isError && pollError !== null && <ErrorBanner error={pollError} />}
       {query.data && (
         <>
           <ul className="conversations__list" data-testid="conversation-list">

@@ -15,8 +15,8 @@ export interface GroupActivity {
 /**
  * The loaded conversations, newest first, with local activity applied where it is newer than what
  * the server said. Server data that has caught up wins by the same rule, and a stale refetch cannot
- * move a conversation back down. A conversation listed twice (it moved between page fetches) is
- * shown once, at its newest position.
+ * move a conversation back down. A conversation listed twice (it moved between page fetches, or a
+ * fresh poll of the first page shows it again) is shown once, at its newest position.
  */
 export function orderConversations(
   pages: readonly MessageGroupPage[],
