@@ -1,0 +1,212 @@
+import type { DynamoEnv } from '@cruddur/config';
+import {
+  applyStreamRecord,
+  createDdbContext,
+  createMessage,
+  createMessageGroup,
+  createTable,
+  dropTable,
+  listMessageGroups,
+  type DdbContext,
+  type UserRef,
+} from '@cruddur/ddb';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createLogger } from '../logger';
+import { pause } from '../poller/backoff';
+import { startPoller } from '../poller/poller';
+import type { ApplyRecord } from '../process-batch';
+import { naiveApply } from './naive-apply';
+import { lagFigures, type LagFigures } from './percentiles';
+
+export type Approach = 'pattern-e' | 'naive';
+
+export interface StreamLagOptions {
+  /** Where DynamoDB is; the benchmark creates a table of its own there and drops it at the end. */
+  env: Pick<DynamoEnv, 'AWS_REGION' | 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT_URL_DYNAMODB_STREAMS'>;
+  /** Messages per second, one run per rate and approach. */
+  rates?: number[];
+  durationSec?: number;
+  /** Conversations the messages are spread over (round robin). */
+  groups?: number;
+  approaches?: Approach[];
+  /** The poller's idle backoff ceiling; the worker's default unless told otherwise. */
+  idleMaxMs?: number;
+  /** How long to wait for the last rows to move before counting the rest as missing. */
+  settleTimeoutMs?: number;
+  onProgress?: (message: string) => void;
+}
+
+export interface StreamLagRun {
+  approach: Approach;
+  rate: number;
+  sent: number;
+  /** Messages that both rows of their group showed. */
+  shown: number;
+  /** Messages overtaken by a newer one in the same group before the worker reached them. */
+  superseded: number;
+  /** Messages still not shown when the run gave up waiting: should be 0. */
+  missing: number;
+  /** Group rows not showing their group's last message at the end: should be 0. */
+  wrongRows: number;
+  /** From the call that writes a message to the worker having moved both of its group's rows. */
+  lagMs?: LagFigures;
+}
+
+export interface StreamLagReport {
+  table: string;
+  durationSec: number;
+  groups: number;
+  runs: StreamLagRun[];
+}
+
+interface Conversation {
+  messageGroupUuid: string;
+  sender: UserRef;
+  recipient: UserRef;
+}
+
+const someone = (n: number, side: string): UserRef => ({
+  uuid: randomUUID(),
+  handle: `bench${side}${n}`,
+  displayName: `Bench ${side.toUpperCase()} ${n}`,
+});
+
+async function openConversations(ctx: DdbContext, count: number): Promise<Conversation[]> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, n) => {
+      const sender = someone(n, 'a');
+      const recipient = someone(n, 'b');
+      const { messageGroupUuid } = await createMessageGroup(ctx, { sender, recipient, message: 'hello' });
+      return { messageGroupUuid, sender, recipient };
+    }),
+  );
+}
+
+/** Rows that do not show the last message their conversation received. */
+async function countWrongRows(ctx: DdbContext, conversations: Conversation[], lastText: Map<string, string>): Promise<number> {
+  const rows = await Promise.all(
+    conversations.flatMap((c) =>
+      [c.sender, c.recipient].map(async (user) => {
+        const { items } = await listMessageGroups(ctx, user.uuid, { limit: 1 });
+        const row = items.find((group) => group.messageGroupUuid === c.messageGroupUuid);
+        return row?.lastMessage === lastText.get(c.messageGroupUuid);
+      }),
+    ),
+  );
+  return rows.filter((right) => !right).length;
+}
+
+async function runOnce(
+  ctx: DdbContext,
+  conversations: Conversation[],
+  checkpointDir: string,
+  approach: Approach,
+  rate: number,
+  options: Required<Pick<StreamLagOptions, 'durationSec' | 'idleMaxMs' | 'settleTimeoutMs'>> & Pick<StreamLagOptions, 'env'>,
+): Promise<StreamLagRun> {
+  const sentAt = new Map<string, number>();
+  const shownAt = new Map<string, number>();
+  const superseded = new Set<string>();
+  const lastText = new Map<string, string>();
+  const total = Math.max(1, Math.round(rate * options.durationSec));
+  let allSettled = () => {};
+  const settled = new Promise<void>((resolve) => (allSettled = resolve));
+
+  const core: ApplyRecord = approach === 'naive' ? naiveApply(ctx) : (record) => applyStreamRecord(ctx, record);
+  const apply: ApplyRecord = async (record) => {
+    const result = await core(record);
+    const id = record.dynamodb?.NewImage?.message_uuid?.S;
+    if (id && sentAt.has(id) && !shownAt.has(id) && !superseded.has(id)) {
+      if (result.outcome === 'applied') shownAt.set(id, performance.now());
+      else if (result.outcome === 'stale') superseded.add(id);
+      if (shownAt.size + superseded.size === total) allSettled();
+    }
+    return result;
+  };
+
+  // The runs share one checkpoint folder: each starts where the previous one stopped.
+  const poller = startPoller({
+    env: { ...options.env, DDB_TABLE_NAME: ctx.tableName },
+    checkpointDir,
+    apply,
+    idleMaxMs: options.idleMaxMs,
+    logger: createLogger('silent'),
+  });
+  try {
+    await poller.following;
+    const started = performance.now();
+    const writes: Promise<unknown>[] = [];
+    for (let i = 0; i < total; i += 1) {
+      const due = started + (i * 1000) / rate - performance.now();
+      if (due > 0) await sleep(due);
+      const conversation = conversations[i % conversations.length]!;
+      const messageUuid = randomUUID();
+      const message = `${approach} at ${rate}/s, message ${i}`;
+      lastText.set(conversation.messageGroupUuid, message);
+      sentAt.set(messageUuid, performance.now());
+      writes.push(createMessage(ctx, { messageGroupUuid: conversation.messageGroupUuid, sender: conversation.sender, message, messageUuid }));
+    }
+    await Promise.all(writes);
+    const giveUp = new AbortController();
+    await Promise.race([settled, pause(options.settleTimeoutMs, giveUp.signal)]);
+    giveUp.abort();
+  } finally {
+    await poller.stop();
+  }
+  const lags = [...shownAt].map(([id, at]) => at - sentAt.get(id)!);
+  return {
+    approach,
+    rate,
+    sent: total,
+    shown: shownAt.size,
+    superseded: superseded.size,
+    missing: total - shownAt.size - superseded.size,
+    wrongRows: await countWrongRows(ctx, conversations, lastText),
+    lagMs: lagFigures(lags),
+  };
+}
+
+/**
+ * Sends messages at steady rates through @cruddur/ddb while the poller runs in this process, and
+ * measures how long each takes to reach both rows of its group: with pattern E's core and with
+ * the naive query + delete + put, against the same table, one run after the other.
+ */
+export async function runStreamLagBenchmark(options: StreamLagOptions): Promise<StreamLagReport> {
+  const rates = options.rates ?? [10, 40];
+  const durationSec = options.durationSec ?? 10;
+  const groupCount = options.groups ?? 20;
+  const approaches = options.approaches ?? ['pattern-e', 'naive'];
+  const progress = options.onProgress ?? (() => {});
+  const table = `cruddur-bench-${randomBytes(4).toString('hex')}`;
+  const ctx = createDdbContext({ ...options.env, DDB_TABLE_NAME: table });
+  const checkpointDir = await mkdtemp(join(tmpdir(), 'stream-lag-'));
+  try {
+    progress(`creating table ${table} and ${groupCount} conversations`);
+    await createTable(ctx);
+    const conversations = await openConversations(ctx, groupCount);
+    const runs: StreamLagRun[] = [];
+    for (const rate of rates) {
+      for (const approach of approaches) {
+        progress(`${approach}: ${rate} messages/s for ${durationSec} s`);
+        runs.push(
+          await runOnce(ctx, conversations, checkpointDir, approach, rate, {
+            env: options.env,
+            durationSec,
+            idleMaxMs: options.idleMaxMs ?? 1_000,
+            settleTimeoutMs: options.settleTimeoutMs ?? 60_000,
+          }),
+        );
+      }
+    }
+    return { table, durationSec, groups: groupCount, runs };
+  } finally {
+    await dropTable(ctx, table).catch(() => undefined);
+    ctx.client.destroy();
+    await rm(checkpointDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,37 @@
+const TRANSIENT_NAMES = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+  'InternalServerError',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'TimeoutError',
+  // Contention on a group row outlasting the core's bounded retries: a later attempt succeeds.
+  'TransactionConflictException',
+  'TransactionCanceledException',
+  'TransactionCancelledError',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
+
+interface ErrorLike {
+  name?: string;
+  code?: string;
+  $retryable?: unknown;
+  $fault?: string;
+  cause?: unknown;
+}
+
+/**
+ * Whether an error says "try again later" (throttling, a server fault, the network) rather than
+ * "this record cannot be processed". Transient failures are retried without limit, since giving
+ * up on them would lose an update that is perfectly valid.
+ */
+export function isTransientError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as ErrorLike;
+  if (e.$retryable || e.$fault === 'server') return true;
+  if (e.name && TRANSIENT_NAMES.has(e.name)) return true;
+  if (e.code && NETWORK_CODES.has(e.code)) return true;
+  return e.cause !== undefined && isTransientError(e.cause);
+}
