@@ -26,21 +26,37 @@ try {
   process.exit(1);
 }
 
-const initial = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+const initial = [
+  ...html.matchAll(
+    /<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g,
+  ),
+].map((m) => m[1] ?? '');
 const lazy = readdirSync(join(dist, 'assets'))
   .filter((name) => name.endsWith('.js'))
   .map((name) => `assets/${name}`)
   .filter((file) => !initial.includes(file));
 
-const sum = (/** @type {string[]} */ files) => files.reduce((total, file) => total + gzipKb(file), 0);
+const sum = (/** @type {string[]} */ files) =>
+  files.reduce((total, file) => total + gzipKb(file), 0);
 const initialKb = sum(initial);
 const lazyKb = sum(lazy);
 
 if (json) {
-  console.log(JSON.stringify({ initialGzipKb: +initialKb.toFixed(1), lazyGzipKb: +lazyKb.toFixed(1), initial, lazy }));
+  console.log(
+    JSON.stringify({
+      initialGzipKb: +initialKb.toFixed(1),
+      lazyGzipKb: +lazyKb.toFixed(1),
+      initial,
+      lazy,
+    }),
+  );
 } else {
   console.log('JavaScript, gzip:');
-  for (const file of initial) console.log(`  ${file.padEnd(48)} ${gzipKb(file).toFixed(1).padStart(6)} kB  initial`);
-  for (const file of lazy) console.log(`  ${file.padEnd(48)} ${gzipKb(file).toFixed(1).padStart(6)} kB  on demand`);
-  console.log(`initial load: ${initialKb.toFixed(1)} kB gzip; per-screen chunks: ${lazyKb.toFixed(1)} kB gzip in total`);
+  for (const file of initial)
+    console.log(`  ${file.padEnd(48)} ${gzipKb(file).toFixed(1).padStart(6)} kB  initial`);
+  for (const file of lazy)
+    console.log(`  ${file.padEnd(48)} ${gzipKb(file).toFixed(1).padStart(6)} kB  on demand`);
+  console.log(
+    `initial load: ${initialKb.toFixed(1)} kB gzip; per-screen chunks: ${lazyKb.toFixed(1)} kB gzip in total`,
+  );
 }

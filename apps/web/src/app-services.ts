@@ -9,7 +9,10 @@ import { createApiClient } from './trpc';
  * for tokens, and the query cache. A call the API refuses as unauthorized ends the session; ending
  * a session empties the cache, so the next person to sign in here never sees the last one's data.
  */
-export function createAppServices(storage: Storage = window.sessionStorage, pageOrigin = window.location.origin) {
+export function createAppServices(
+  storage: Storage = window.sessionStorage,
+  pageOrigin = window.location.origin,
+) {
   const trpcClient = createApiClient(() => auth.getAccessToken());
   const auth: AuthStore = new AuthStore({
     storage,
@@ -21,7 +24,8 @@ export function createAppServices(storage: Storage = window.sessionStorage, page
   });
 
   const onError = (error: unknown) => {
-    if (apiErrorKind(error) === 'unauthorized' && auth.getSession()) auth.signOut({ detail: (error as Error).message });
+    if (apiErrorKind(error) === 'unauthorized' && auth.getSession())
+      auth.signOut({ detail: (error as Error).message });
   };
   const queryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),

@@ -10,9 +10,15 @@ import { NotFoundPage } from './routes/not-found-page';
 import { trpc } from './trpc';
 
 // Each screen is its own chunk: signing in does not download the messaging views, and the other way round.
-const SignInPage = lazy(() => import('./routes/sign-in-page').then((m) => ({ default: m.SignInPage })));
-const MessagesLayout = lazy(() => import('./routes/messages-layout').then((m) => ({ default: m.MessagesLayout })));
-const ThreadPage = lazy(() => import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })));
+const SignInPage = lazy(() =>
+  import('./routes/sign-in-page').then((m) => ({ default: m.SignInPage })),
+);
+const MessagesLayout = lazy(() =>
+  import('./routes/messages-layout').then((m) => ({ default: m.MessagesLayout })),
+);
+const ThreadPage = lazy(() =>
+  import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })),
+);
 const NewConversationPage = lazy(() =>
   import('./routes/new-conversation-page').then((m) => ({ default: m.NewConversationPage })),
 );

@@ -1,4 +1,9 @@
-import { CognitoError, refreshTokens, signInWithPassword, type CognitoTokens } from './cognito-client';
+import {
+  CognitoError,
+  refreshTokens,
+  signInWithPassword,
+  type CognitoTokens,
+} from './cognito-client';
 import { clearSession, loadSession, saveSession, type Session } from './session-storage';
 
 /** Refresh this long before the access token expires, so no request goes out with a dying token. */
@@ -58,7 +63,8 @@ export class AuthStore {
     const generation = ++this.#generation;
     const tokens = await signInWithPassword(endpoint, clientId, username, password);
     if (generation !== this.#generation) return;
-    if (!tokens.refreshToken) throw new CognitoError('UnknownError', 'Sign-in returned no refresh token.');
+    if (!tokens.refreshToken)
+      throw new CognitoError('UnknownError', 'Sign-in returned no refresh token.');
     this.endedBecause = null;
     this.#set(this.#sessionFrom(tokens, tokens.refreshToken));
   }
@@ -114,7 +120,11 @@ export class AuthStore {
   }
 
   #sessionFrom(tokens: CognitoTokens, refreshToken: string): Session {
-    return { accessToken: tokens.accessToken, refreshToken, expiresAt: this.#now() + tokens.expiresInSeconds * 1000 };
+    return {
+      accessToken: tokens.accessToken,
+      refreshToken,
+      expiresAt: this.#now() + tokens.expiresInSeconds * 1000,
+    };
   }
 
   #set(session: Session | null): void {

@@ -51,16 +51,26 @@ async function initiateAuth(
         'Content-Type': 'application/x-amz-json-1.1',
         'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
       },
-      body: JSON.stringify({ AuthFlow: authFlow, ClientId: clientId, AuthParameters: authParameters }),
+      body: JSON.stringify({
+        AuthFlow: authFlow,
+        ClientId: clientId,
+        AuthParameters: authParameters,
+      }),
     });
   } catch {
     throw new CognitoError('NetworkError', MESSAGES.NetworkError!);
   }
-  const body = (await response.json().catch(() => null)) as (InitiateAuthResponse & { __type?: string; message?: string }) | null;
+  const body = (await response.json().catch(() => null)) as
+    (InitiateAuthResponse & { __type?: string; message?: string }) | null;
   if (!response.ok || !body) {
     // `__type` may carry a namespace prefix ("com.amazonaws…#NotAuthorizedException").
-    const code = body?.__type?.split('#').pop() ?? (response.status >= 500 || !body ? 'NetworkError' : 'UnknownError');
-    throw new CognitoError(code, MESSAGES[code] ?? body?.message ?? `Sign-in failed (${response.status}).`);
+    const code =
+      body?.__type?.split('#').pop() ??
+      (response.status >= 500 || !body ? 'NetworkError' : 'UnknownError');
+    throw new CognitoError(
+      code,
+      MESSAGES[code] ?? body?.message ?? `Sign-in failed (${response.status}).`,
+    );
   }
   const result = body.AuthenticationResult;
   if (!result) {
@@ -69,11 +79,23 @@ async function initiateAuth(
       `This account needs a sign-in step this app does not support (${body.ChallengeName ?? 'unknown'}).`,
     );
   }
-  return { accessToken: result.AccessToken, refreshToken: result.RefreshToken, expiresInSeconds: result.ExpiresIn };
+  return {
+    accessToken: result.AccessToken,
+    refreshToken: result.RefreshToken,
+    expiresInSeconds: result.ExpiresIn,
+  };
 }
 
-export function signInWithPassword(endpoint: string, clientId: string, username: string, password: string) {
-  return initiateAuth(endpoint, clientId, 'USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password });
+export function signInWithPassword(
+  endpoint: string,
+  clientId: string,
+  username: string,
+  password: string,
+) {
+  return initiateAuth(endpoint, clientId, 'USER_PASSWORD_AUTH', {
+    USERNAME: username,
+    PASSWORD: password,
+  });
 }
 
 export function refreshTokens(endpoint: string, clientId: string, refreshToken: string) {
@@ -88,7 +110,10 @@ const COGNITO_PROXY_PATH = '/cognito/';
  * Amazon Cognito, reachable from anywhere at its regional address; a custom one (cognito-local)
  * is an address on the API's network, which the web server proxies under `/cognito`.
  */
-export function cognitoEndpoint(config: { region: string; cognitoEndpoint: string | null }, pageOrigin: string): string {
+export function cognitoEndpoint(
+  config: { region: string; cognitoEndpoint: string | null },
+  pageOrigin: string,
+): string {
   if (config.cognitoEndpoint) return new URL(COGNITO_PROXY_PATH, pageOrigin).toString();
   return `https://cognito-idp.${config.region}.amazonaws.com/`;
 }

@@ -13,7 +13,8 @@ export function AppHeader() {
       <div className="app-header__user">
         {me.data && (
           <span className="app-header__me">
-            <span className="app-header__name">{me.data.displayName}</span> <span className="muted">@{me.data.handle}</span>
+            <span className="app-header__name">{me.data.displayName}</span>{' '}
+            <span className="muted">@{me.data.handle}</span>
           </span>
         )}
         <button type="button" className="button button--ghost" onClick={() => store.signOut()}>

@@ -6,7 +6,12 @@ function characters(n: number): string {
 export function CharCounter({ id, remaining }: { id: string; remaining: number }) {
   const over = remaining < 0;
   return (
-    <p id={id} data-testid="char-counter" data-state={over ? 'error' : 'ok'} className={over ? 'counter counter--error' : 'counter'}>
+    <p
+      id={id}
+      data-testid="char-counter"
+      data-state={over ? 'error' : 'ok'}
+      className={over ? 'counter counter--error' : 'counter'}
+    >
       {over ? `${characters(-remaining)} over the limit` : `${characters(remaining)} left`}
     </p>
   );

@@ -3,7 +3,15 @@ import type { MessageGroup } from '../lib/api-types';
 import { Avatar } from './avatar';
 import { RelativeTime } from './relative-time';
 
-export function ConversationItem({ group, active, now }: { group: MessageGroup; active: boolean; now: Date }) {
+export function ConversationItem({
+  group,
+  active,
+  now,
+}: {
+  group: MessageGroup;
+  active: boolean;
+  now: Date;
+}) {
   const { other } = group;
   return (
     <li>

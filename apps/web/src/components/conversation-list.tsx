@@ -18,7 +18,11 @@ export function ConversationList() {
   const loadMore = () => {
     if (!isFetchingNextPage) void fetchNextPage();
   };
-  useOnVisible(moreRef, loadMore, { enabled: hasNextPage, rootMargin: '0px 0px 300px 0px', rearm: conversations.length });
+  useOnVisible(moreRef, loadMore, {
+    enabled: hasNextPage,
+    rootMargin: '0px 0px 300px 0px',
+    rearm: conversations.length,
+  });
 
   return (
     <nav className="conversations" aria-labelledby="conversations-title">
@@ -38,14 +42,27 @@ export function ConversationList() {
         <>
           <ul className="conversations__list" data-testid="conversation-list">
             {conversations.map((group) => (
-              <ConversationItem key={group.messageGroupUuid} group={group} active={group.messageGroupUuid === groupUuid} now={now} />
+              <ConversationItem
+                key={group.messageGroupUuid}
+                group={group}
+                active={group.messageGroupUuid === groupUuid}
+                now={now}
+              />
             ))}
           </ul>
           {conversations.length === 0 && (
-            <p className="empty">No conversations yet. Enter someone’s handle above to start one.</p>
+            <p className="empty">
+              No conversations yet. Enter someone’s handle above to start one.
+            </p>
           )}
           {hasNextPage && (
-            <button ref={moreRef} type="button" className="conversations__more" onClick={loadMore} aria-disabled={isFetchingNextPage}>
+            <button
+              ref={moreRef}
+              type="button"
+              className="conversations__more"
+              onClick={loadMore}
+              aria-disabled={isFetchingNextPage}
+            >
               {isFetchingNextPage ? 'Loading more…' : 'Load more conversations'}
             </button>
           )}

@@ -22,7 +22,10 @@ export interface ConversationsValue {
 }
 
 function useConversationPages() {
-  return trpc.messageGroups.list.useInfiniteQuery({ limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor });
+  return trpc.messageGroups.list.useInfiniteQuery(
+    { limit: PAGE_SIZE },
+    { getNextPageParam: (page) => page.nextCursor },
+  );
 }
 
 const ConversationsContext = createContext<ConversationsValue | null>(null);
@@ -40,7 +43,10 @@ export function ConversationsProvider({ children }: { children: ReactNode }) {
     setActivity((current) => {
       const known = current.get(next.messageGroupUuid);
       if (known && known.lastMessageAt >= next.lastMessageAt) return current;
-      return new Map(current).set(next.messageGroupUuid, { ...next, other: next.other ?? known?.other });
+      return new Map(current).set(next.messageGroupUuid, {
+        ...next,
+        other: next.other ?? known?.other,
+      });
     });
   }, []);
 
@@ -49,7 +55,10 @@ export function ConversationsProvider({ children }: { children: ReactNode }) {
     return orderConversations(latest.data ? [latest.data, ...pages] : pages, activity.values());
   }, [query.data, latest.data, activity]);
   const pollError = latest.isError ? latest.error : null;
-  const value = useMemo(() => ({ conversations, query, pollError, record }), [conversations, query, pollError, record]);
+  const value = useMemo(
+    () => ({ conversations, query, pollError, record }),
+    [conversations, query, pollError, record],
+  );
   return <ConversationsContext value={value}>{children}</ConversationsContext>;
 }
 

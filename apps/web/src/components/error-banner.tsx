@@ -1,7 +1,15 @@
 import { describeApiError } from '../lib/api-errors';
 
 /** An error announced to assistive technology, in words the user can act on, with an optional retry. */
-export function ErrorBanner({ error, message, onRetry }: { error?: unknown; message?: string; onRetry?: () => void }) {
+export function ErrorBanner({
+  error,
+  message,
+  onRetry,
+}: {
+  error?: unknown;
+  message?: string;
+  onRetry?: () => void;
+}) {
   return (
     <div role="alert" className="banner banner--error">
       <p>{message ?? describeApiError(error)}</p>

@@ -31,7 +31,12 @@ export function MessageThread(props: MessageThreadProps) {
   const now = useNow();
   const last = items.at(-1);
 
-  useThreadScroll(containerRef, items[0]?.messageUuid, last?.messageUuid, last !== undefined && last.sender.uuid === meUuid);
+  useThreadScroll(
+    containerRef,
+    items[0]?.messageUuid,
+    last?.messageUuid,
+    last !== undefined && last.sender.uuid === meUuid,
+  );
   const loadOlder = () => {
     if (!loadingOlder) older?.load();
   };
@@ -43,20 +48,41 @@ export function MessageThread(props: MessageThreadProps) {
   });
 
   return (
-    <div ref={containerRef} className="thread" data-testid="message-thread" role="region" aria-label={label} tabIndex={0}>
+    <div
+      ref={containerRef}
+      className="thread"
+      data-testid="message-thread"
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
       {hasOlder ? (
-        <button ref={sentinelRef} type="button" className="thread__older" onClick={loadOlder} aria-disabled={loadingOlder}>
+        <button
+          ref={sentinelRef}
+          type="button"
+          className="thread__older"
+          onClick={loadOlder}
+          aria-disabled={loadingOlder}
+        >
           {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
         </button>
       ) : (
-        items.length > 0 && <p className="thread__start">This is the beginning of the conversation.</p>
+        items.length > 0 && (
+          <p className="thread__start">This is the beginning of the conversation.</p>
+        )
       )}
       {items.length === 0 ? (
         <div className="thread__empty">{empty}</div>
       ) : (
         <ol className="thread__messages">
           {items.map((item) => (
-            <MessageBubble key={item.messageUuid} item={item} mine={item.sender.uuid === meUuid} now={now} onRetry={onRetry} />
+            <MessageBubble
+              key={item.messageUuid}
+              item={item}
+              mine={item.sender.uuid === meUuid}
+              now={now}
+              onRetry={onRetry}
+            />
           ))}
         </ol>
       )}

@@ -4,7 +4,13 @@ import type { UserRef } from '../lib/api-types';
 import { Avatar } from './avatar';
 
 /** The other person's name above a conversation, with the way back to the list on narrow screens. */
-export function ThreadHeader({ user, children }: { user: UserRef | undefined; children?: ReactNode }) {
+export function ThreadHeader({
+  user,
+  children,
+}: {
+  user: UserRef | undefined;
+  children?: ReactNode;
+}) {
   return (
     <header className="thread-header">
       <Link to="/messages" className="back-link" aria-label="Back to conversations">

@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 
-export type ApiErrorKind = 'unreachable' | 'unauthorized' | 'forbidden' | 'not-found' | 'invalid' | 'conflict' | 'server';
+export type ApiErrorKind =
+  'unreachable' | 'unauthorized' | 'forbidden' | 'not-found' | 'invalid' | 'conflict' | 'server';
 
 interface ErrorData {
   code?: string;

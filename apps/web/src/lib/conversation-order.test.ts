@@ -19,13 +19,17 @@ describe('orderConversations', () => {
   });
 
   it('moves a conversation up with a newer message seen here, showing its text', () => {
-    const list = orderConversations(pages, [{ messageGroupUuid: G3, lastMessage: 'just now', lastMessageAt: at(40) }]);
+    const list = orderConversations(pages, [
+      { messageGroupUuid: G3, lastMessage: 'just now', lastMessageAt: at(40) },
+    ]);
     expect(ids(list)).toEqual([G3, G1, G2]);
     expect(list[0]).toMatchObject({ lastMessage: 'just now', lastMessageAt: at(40), other: tomas });
   });
 
   it('ignores local activity older than what the server says (a stale refetch cannot win either way)', () => {
-    const list = orderConversations(pages, [{ messageGroupUuid: G1, lastMessage: 'older', lastMessageAt: at(25) }]);
+    const list = orderConversations(pages, [
+      { messageGroupUuid: G1, lastMessage: 'older', lastMessageAt: at(25) },
+    ]);
     expect(list[0]).toMatchObject({ messageGroupUuid: G1, lastMessage: 'latest' });
   });
 

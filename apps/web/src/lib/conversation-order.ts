@@ -25,7 +25,8 @@ export function orderConversations(
   const byUuid = new Map<string, MessageGroup>();
   for (const group of pages.flatMap((page) => page.items)) {
     const known = byUuid.get(group.messageGroupUuid);
-    if (!known || known.lastMessageAt < group.lastMessageAt) byUuid.set(group.messageGroupUuid, group);
+    if (!known || known.lastMessageAt < group.lastMessageAt)
+      byUuid.set(group.messageGroupUuid, group);
   }
   for (const { messageGroupUuid, lastMessage, lastMessageAt, other } of activity) {
     const known = byUuid.get(messageGroupUuid);
@@ -35,5 +36,7 @@ export function orderConversations(
       byUuid.set(messageGroupUuid, { messageGroupUuid, lastMessage, lastMessageAt, other });
     }
   }
-  return [...byUuid.values()].sort((a, b) => (a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : 0));
+  return [...byUuid.values()].sort((a, b) =>
+    a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : 0,
+  );
 }

@@ -4,8 +4,14 @@ import { checkMessage, MAX_MESSAGE_LENGTH } from './message-limits';
 describe('checkMessage', () => {
   it('allows 1 to 1024 characters after trimming', () => {
     expect(checkMessage('a')).toEqual({ text: 'a', remaining: 1023, state: 'ok' });
-    expect(checkMessage('a'.repeat(MAX_MESSAGE_LENGTH))).toMatchObject({ remaining: 0, state: 'ok' });
-    expect(checkMessage(`  ${'a'.repeat(MAX_MESSAGE_LENGTH)}\n`)).toMatchObject({ remaining: 0, state: 'ok' });
+    expect(checkMessage('a'.repeat(MAX_MESSAGE_LENGTH))).toMatchObject({
+      remaining: 0,
+      state: 'ok',
+    });
+    expect(checkMessage(`  ${'a'.repeat(MAX_MESSAGE_LENGTH)}\n`)).toMatchObject({
+      remaining: 0,
+      state: 'ok',
+    });
   });
 
   it('refuses blank and over-long text', () => {

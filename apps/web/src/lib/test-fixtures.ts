@@ -1,9 +1,21 @@
 import type { Message, MessageGroup, MessagePage, UserRef } from './api-types';
 
 /** Test data in the API's shapes. */
-export const mira: UserRef = { uuid: '11111111-1111-4111-8111-111111111111', handle: 'mira', displayName: 'Mira Okafor' };
-export const tomas: UserRef = { uuid: '22222222-2222-4222-8222-222222222222', handle: 'tomas', displayName: 'Tomás Lindqvist' };
-export const priya: UserRef = { uuid: '33333333-3333-4333-8333-333333333333', handle: 'priya', displayName: 'Priya Raman' };
+export const mira: UserRef = {
+  uuid: '11111111-1111-4111-8111-111111111111',
+  handle: 'mira',
+  displayName: 'Mira Okafor',
+};
+export const tomas: UserRef = {
+  uuid: '22222222-2222-4222-8222-222222222222',
+  handle: 'tomas',
+  displayName: 'Tomás Lindqvist',
+};
+export const priya: UserRef = {
+  uuid: '33333333-3333-4333-8333-333333333333',
+  handle: 'priya',
+  displayName: 'Priya Raman',
+};
 
 export const GROUP = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 
@@ -22,6 +34,11 @@ export function page(items: Message[], nextCursor: string | null = null): Messag
   return { items, nextCursor };
 }
 
-export function group(uuid: string, other: UserRef, lastMessageAt: string, lastMessage = 'hi'): MessageGroup {
+export function group(
+  uuid: string,
+  other: UserRef,
+  lastMessageAt: string,
+  lastMessage = 'hi',
+): MessageGroup {
   return { messageGroupUuid: uuid, other, lastMessage, lastMessageAt };
 }

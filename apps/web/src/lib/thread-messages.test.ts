@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { GROUP, message, mira, page, tomas } from './test-fixtures';
-import { newMessageUuid, pendingMessage, reconcileThread, threadFromPages, withMessage, type PendingMessage } from './thread-messages';
+import {
+  newMessageUuid,
+  pendingMessage,
+  reconcileThread,
+  threadFromPages,
+  withMessage,
+  type PendingMessage,
+} from './thread-messages';
 
 const uuids = (list: { messageUuid: string }[]) => list.map((m) => m.messageUuid);
 
@@ -8,16 +15,23 @@ describe('threadFromPages', () => {
   it('puts older pages first and keeps each page oldest→newest', () => {
     const newest = page([message(3), message(4)], 'cursor');
     const older = page([message(1), message(2)]);
-    expect(uuids(threadFromPages([newest, older]))).toEqual(uuids([message(1), message(2), message(3), message(4)]));
+    expect(uuids(threadFromPages([newest, older]))).toEqual(
+      uuids([message(1), message(2), message(3), message(4)]),
+    );
   });
 
   it('shows a message that two pages both hold once', () => {
-    expect(threadFromPages([page([message(2), message(3)]), page([message(1), message(2)])])).toHaveLength(3);
+    expect(
+      threadFromPages([page([message(2), message(3)]), page([message(1), message(2)])]),
+    ).toHaveLength(3);
   });
 });
 
 describe('withMessage', () => {
-  const data = { pages: [page([message(3), message(5)], 'c'), page([message(1)])], pageParams: [undefined, 'c'] };
+  const data = {
+    pages: [page([message(3), message(5)], 'c'), page([message(1)])],
+    pageParams: [undefined, 'c'],
+  };
 
   it('adds a new message to the newest page in time order', () => {
     const next = withMessage(data, message(4, tomas));
@@ -37,7 +51,10 @@ describe('withMessage', () => {
 });
 
 describe('reconcileThread', () => {
-  const pending = (n: number, status: PendingMessage['status'] = 'sending'): PendingMessage => ({ ...message(n, mira), status });
+  const pending = (n: number, status: PendingMessage['status'] = 'sending'): PendingMessage => ({
+    ...message(n, mira),
+    status,
+  });
 
   it('shows pending messages after the confirmed ones, marked', () => {
     const items = reconcileThread([message(1, tomas)], [pending(9), pending(8, 'failed')]);
@@ -60,8 +77,15 @@ describe('pendingMessage', () => {
   it('is a message from me in this group with a fresh v4 uuid', () => {
     const a = pendingMessage(GROUP, 'hello', { ...mira });
     const b = pendingMessage(GROUP, 'hello', mira);
-    expect(a).toMatchObject({ messageGroupUuid: GROUP, message: 'hello', sender: mira, status: 'sending' });
-    expect(a.messageUuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a).toMatchObject({
+      messageGroupUuid: GROUP,
+      message: 'hello',
+      sender: mira,
+      status: 'sending',
+    });
+    expect(a.messageUuid).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(a.messageUuid).not.toBe(b.messageUuid);
   });
 
@@ -69,7 +93,9 @@ describe('pendingMessage', () => {
     const real = globalThis.crypto;
     vi.stubGlobal('crypto', { getRandomValues: real.getRandomValues.bind(real) });
     try {
-      expect(newMessageUuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(newMessageUuid()).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
     } finally {
       vi.unstubAllGlobals();
     }

@@ -43,7 +43,8 @@ export function withMessage<TCursor>(
 ): InfiniteData<MessagePage, TCursor> | undefined {
   const [newest, ...older] = data?.pages ?? [];
   if (!data || !newest) return data;
-  if (data.pages.some((page) => page.items.some((m) => m.messageUuid === message.messageUuid))) return data;
+  if (data.pages.some((page) => page.items.some((m) => m.messageUuid === message.messageUuid)))
+    return data;
   const items = [...newest.items, message].sort(compareMessages);
   return { ...data, pages: [{ ...newest, items }, ...older] };
 }
@@ -53,7 +54,10 @@ export function withMessage<TCursor>(
  * failed) in the order they were sent. A pending message whose uuid the server has confirmed is
  * replaced by the server's version — same key, so the view does not jump.
  */
-export function reconcileThread(confirmed: readonly Message[], pending: readonly PendingMessage[]): ThreadItem[] {
+export function reconcileThread(
+  confirmed: readonly Message[],
+  pending: readonly PendingMessage[],
+): ThreadItem[] {
   const confirmedIds = new Set(confirmed.map((m) => m.messageUuid));
   return [
     ...confirmed.map((m): ThreadItem => ({ ...m, status: 'sent' })),
@@ -76,7 +80,11 @@ export function newMessageUuid(): string {
 }
 
 /** The optimistic copy of a message being sent, shown until the server confirms it. */
-export function pendingMessage(messageGroupUuid: string, text: string, sender: UserRef): PendingMessage {
+export function pendingMessage(
+  messageGroupUuid: string,
+  text: string,
+  sender: UserRef,
+): PendingMessage {
   return {
     messageUuid: newMessageUuid(),
     messageGroupUuid,

@@ -34,25 +34,40 @@ describe('formatRelativeTime', () => {
   it('decides "this year" in the reader’s time zone', () => {
     const newYear = { now: new Date('2027-01-01T03:00:00Z'), locale: 'en-US' };
     // 2026-12-30 20:00 UTC is still 2026 in both zones: a past year on Jan 1st 2027.
-    expect(formatRelativeTime('2026-12-30T20:00:00.000000+00:00', { ...newYear, timeZone: 'UTC' })).toBe('Dec 30, 2026');
+    expect(
+      formatRelativeTime('2026-12-30T20:00:00.000000+00:00', { ...newYear, timeZone: 'UTC' }),
+    ).toBe('Dec 30, 2026');
     // In New York it is still Dec 31st 2026 at 03:00 UTC on Jan 1st, so the same date has no year.
-    expect(formatRelativeTime('2026-12-30T20:00:00.000000+00:00', { ...newYear, timeZone: 'America/New_York' })).toBe('Dec 30');
+    expect(
+      formatRelativeTime('2026-12-30T20:00:00.000000+00:00', {
+        ...newYear,
+        timeZone: 'America/New_York',
+      }),
+    ).toBe('Dec 30');
   });
 
   it('follows the locale', () => {
-    expect(formatRelativeTime('2026-11-03T08:00:00.000000+00:00', { ...opts, locale: 'de-DE' })).toBe('3. Nov.');
+    expect(
+      formatRelativeTime('2026-11-03T08:00:00.000000+00:00', { ...opts, locale: 'de-DE' }),
+    ).toBe('3. Nov.');
   });
 });
 
 describe('parseTimestamp', () => {
   it('reads the API’s microsecond timestamps to the millisecond', () => {
-    expect(parseTimestamp('2026-11-24T19:03:07.123456+00:00').toISOString()).toBe('2026-11-24T19:03:07.123Z');
-    expect(parseTimestamp('2026-11-24T19:03:07.123Z').toISOString()).toBe('2026-11-24T19:03:07.123Z');
+    expect(parseTimestamp('2026-11-24T19:03:07.123456+00:00').toISOString()).toBe(
+      '2026-11-24T19:03:07.123Z',
+    );
+    expect(parseTimestamp('2026-11-24T19:03:07.123Z').toISOString()).toBe(
+      '2026-11-24T19:03:07.123Z',
+    );
   });
 });
 
 describe('formatFullTime', () => {
   it('gives the full date and time', () => {
-    expect(formatFullTime('2026-11-24T19:03:07.123456+00:00', { locale: 'en-US', timeZone: 'UTC' })).toBe('Nov 24, 2026, 7:03 PM');
+    expect(
+      formatFullTime('2026-11-24T19:03:07.123456+00:00', { locale: 'en-US', timeZone: 'UTC' }),
+    ).toBe('Nov 24, 2026, 7:03 PM');
   });
 });

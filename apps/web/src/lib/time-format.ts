@@ -38,14 +38,18 @@ export function formatRelativeTime(iso: string, options: TimeFormatOptions = {})
     return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
   }
   if (elapsed < HOUR) {
-    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'narrow' }).format(
-      Math.floor(elapsed / MINUTE),
-    );
+    return new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'minute',
+      unitDisplay: 'narrow',
+    }).format(Math.floor(elapsed / MINUTE));
   }
   if (elapsed < DAY) {
-    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'narrow' }).format(
-      Math.floor(elapsed / HOUR),
-    );
+    return new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'hour',
+      unitDisplay: 'narrow',
+    }).format(Math.floor(elapsed / HOUR));
   }
   const sameYear = yearIn(date, locale, timeZone) === yearIn(now, locale, timeZone);
   return new Intl.DateTimeFormat(locale, {

@@ -14,7 +14,11 @@ export interface OnVisibleOptions {
 }
 
 /** Calls `onVisible` when `target` scrolls into view — the trigger for "load more on scroll". */
-export function useOnVisible(target: RefObject<Element | null>, onVisible: () => void, options: OnVisibleOptions): void {
+export function useOnVisible(
+  target: RefObject<Element | null>,
+  onVisible: () => void,
+  options: OnVisibleOptions,
+): void {
   const { enabled, root, rootMargin, rearm } = options;
   const fire = useEffectEvent(onVisible);
   useEffect(() => {

@@ -49,7 +49,13 @@ export function useThreadScroll(
     } else if (prepended) {
       el.scrollTop = before.scrollTop + (el.scrollHeight - before.scrollHeight);
     }
-    snapshot.current = { firstKey, lastKey, scrollHeight: el.scrollHeight, scrollTop: el.scrollTop, atBottom: isAtBottom(el) };
+    snapshot.current = {
+      firstKey,
+      lastKey,
+      scrollHeight: el.scrollHeight,
+      scrollTop: el.scrollTop,
+      atBottom: isAtBottom(el),
+    };
   }, [containerRef, firstKey, lastKey, lastIsMine]);
 
   useEffect(() => {
@@ -61,9 +67,12 @@ export function useThreadScroll(
       snapshot.current.atBottom = isAtBottom(el);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
-    const resizes = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => {
-      if (snapshot.current.atBottom) el.scrollTop = el.scrollHeight;
-    });
+    const resizes =
+      typeof ResizeObserver === 'undefined'
+        ? undefined
+        : new ResizeObserver(() => {
+            if (snapshot.current.atBottom) el.scrollTop = el.scrollHeight;
+          });
     resizes?.observe(el);
     return () => {
       el.removeEventListener('scroll', onScroll);

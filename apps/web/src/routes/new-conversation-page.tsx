@@ -23,7 +23,12 @@ export function NewConversationPage() {
   const user = trpc.users.short.useQuery({ handle });
 
   const sender = useSendMessage({ handle }, ({ messageGroupUuid, message }) => {
-    record({ messageGroupUuid, lastMessage: message.message, lastMessageAt: message.createdAt, other: user.data });
+    record({
+      messageGroupUuid,
+      lastMessage: message.message,
+      lastMessageAt: message.createdAt,
+      other: user.data,
+    });
     void navigate(`/messages/${messageGroupUuid}`, { replace: true });
   });
 

@@ -71,7 +71,14 @@ export function SignInPage() {
           required
         />
         <label htmlFor={passwordId}>Password</label>
-        <input id={passwordId} name="password" type="password" className="input" autoComplete="current-password" required />
+        <input
+          id={passwordId}
+          name="password"
+          type="password"
+          className="input"
+          autoComplete="current-password"
+          required
+        />
         <button type="submit" className="button button--primary button--wide" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

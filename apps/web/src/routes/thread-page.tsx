@@ -46,7 +46,11 @@ function ThreadView({ groupUuid }: { groupUuid: string }) {
       const after = withMessage(before, message);
       if (after === before) return false;
       utils.messages.list.setInfiniteData(input, after);
-      record({ messageGroupUuid: groupUuid, lastMessage: message.message, lastMessageAt: message.createdAt });
+      record({
+        messageGroupUuid: groupUuid,
+        lastMessage: message.message,
+        lastMessageAt: message.createdAt,
+      });
       return true;
     },
     [utils, input, record, groupUuid],
@@ -55,14 +59,18 @@ function ThreadView({ groupUuid }: { groupUuid: string }) {
   // Subscribe from the newest message of the first load (event ids are message timestamps), so that
   // nothing sent between that load and the subscription starting is missed.
   const [resumeAfter, setResumeAfter] = useState<string | null>();
-  if (query.data && resumeAfter === undefined) setResumeAfter(query.data.pages[0]?.items.at(-1)?.createdAt ?? null);
+  if (query.data && resumeAfter === undefined)
+    setResumeAfter(query.data.pages[0]?.items.at(-1)?.createdAt ?? null);
 
   const live = trpc.messages.onNew.useSubscription(
-    resumeAfter === undefined ? skipToken : { messageGroupUuid: groupUuid, lastEventId: resumeAfter },
+    resumeAfter === undefined
+      ? skipToken
+      : { messageGroupUuid: groupUuid, lastEventId: resumeAfter },
     {
       onData: ({ data: message }) => {
         // After a reconnect the server may deliver a message again; it is shown and announced once.
-        if (addConfirmed(message) && message.sender.uuid !== me.data?.uuid) setAnnouncement(`${message.sender.displayName}: ${message.message}`);
+        if (addConfirmed(message) && message.sender.uuid !== me.data?.uuid)
+          setAnnouncement(`${message.sender.displayName}: ${message.message}`);
       },
       onError: (error) => {
         if (apiErrorKind(error) === 'unauthorized') auth.signOut({ detail: error.message });
@@ -74,7 +82,10 @@ function ThreadView({ groupUuid }: { groupUuid: string }) {
     addConfirmed(message);
   });
   const confirmed = useMemo(() => threadFromPages(query.data?.pages ?? []), [query.data]);
-  const items = useMemo(() => reconcileThread(confirmed, sender.pending), [confirmed, sender.pending]);
+  const items = useMemo(
+    () => reconcileThread(confirmed, sender.pending),
+    [confirmed, sender.pending],
+  );
 
   const other =
     conversations.find((c) => c.messageGroupUuid === groupUuid)?.other ??
@@ -105,13 +116,18 @@ function ThreadView({ groupUuid }: { groupUuid: string }) {
         )}
       </ThreadHeader>
       {live.status === 'error' && (
-        <ErrorBanner message="Live updates stopped: new messages will not appear until you reconnect." onRetry={live.reset} />
+        <ErrorBanner
+          message="Live updates stopped: new messages will not appear until you reconnect."
+          onRetry={live.reset}
+        />
       )}
       {query.isPending && <Loading label="Loading messages…" />}
       {query.isError && (
         <ErrorBanner
           error={query.error}
-          onRetry={() => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())}
+          onRetry={() =>
+            void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())
+          }
         />
       )}
       {query.data && (
@@ -130,7 +146,11 @@ function ThreadView({ groupUuid }: { groupUuid: string }) {
         />
       )}
       {sender.error && <ErrorBanner error={sender.error} />}
-      <MessageForm onSend={sender.send} disabled={!query.data || !sender.canSend} autoFocus={wide} />
+      <MessageForm
+        onSend={sender.send}
+        disabled={!query.data || !sender.canSend}
+        autoFocus={wide}
+      />
     </section>
   );
 }
