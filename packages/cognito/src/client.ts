@@ -1,6 +1,9 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoEnv } from '@cruddur/config';
 
+/** The SDK client, named here so that dependants need not import the SDK for its type. */
+export type CognitoClient = CognitoIdentityProviderClient;
+
 export type CognitoClientEnv = Pick<CognitoEnv, 'AWS_REGION' | 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER'>;
 
 /**
