@@ -4,6 +4,7 @@ import {
   InitiateAuthCommand,
   type InitiateAuthCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { decodeJwt } from 'jose';
 import { SignInError } from './errors';
 import { listAllUsers } from './users';
 
@@ -90,8 +91,13 @@ async function initiateAuth(client: CognitoIdentityProviderClient, input: Initia
 }
 
 function toTokens(result: AuthenticationResultType, refreshToken: string): Tokens {
-  if (!result.AccessToken || !result.IdToken || result.ExpiresIn === undefined) {
-    throw new Error('Cognito returned an incomplete authentication result');
-  }
-  return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken, expiresIn: result.ExpiresIn };
+  if (!result.AccessToken || !result.IdToken) throw new Error('Cognito returned an authentication result without tokens');
+  return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken, expiresIn: result.ExpiresIn ?? lifetime(result.AccessToken) };
+}
+
+/** cognito-local leaves ExpiresIn out; the token's own claims say the same thing. */
+function lifetime(accessToken: string): number {
+  const { exp, iat } = decodeJwt(accessToken);
+  if (exp === undefined || iat === undefined) throw new Error('Cognito returned an access token without exp or iat');
+  return exp - iat;
 }
