@@ -2,11 +2,13 @@ import { AdminGetUserCommand, CreateUserPoolClientCommand, DescribeUserPoolClien
 import { uniqueName } from '@cruddur/devstack';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootstrapCognito } from './bootstrap';
+import { createCognitoClient } from './client';
 import { CognitoSetupError } from './errors';
 import { PASSWORD, testCognito, testUsers } from './test/cognito-env';
+import { startPagingProxy } from './test/paging-proxy';
 import { listAllUsers } from './users';
 
-const { client } = testCognito();
+const { env, client } = testCognito();
 afterAll(() => client.destroy());
 
 describe('bootstrapCognito', () => {
@@ -54,6 +56,26 @@ describe('bootstrapCognito', () => {
     const other = await bootstrapCognito({ client, poolName, clientName: 'other', users: [], password: PASSWORD });
     expect(other.userPoolId).toBe(web.userPoolId);
     expect(other.clientId).not.toBe(web.clientId);
+  });
+
+  it('finds its pool and app client on later pages when the service pages its lists', async () => {
+    const poolName = uniqueName('pool');
+    await bootstrapCognito({ client, poolName: uniqueName('other-pool'), users: [], password: PASSWORD });
+    const first = await bootstrapCognito({ client, poolName, clientName: 'a', users: [], password: PASSWORD });
+    await bootstrapCognito({ client, poolName, clientName: 'b', users: [], password: PASSWORD });
+    const proxy = await startPagingProxy(env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER!, 1);
+    const paged = createCognitoClient({ ...env, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: proxy.endpoint });
+    try {
+      const again = await bootstrapCognito({ client: paged, poolName, clientName: 'b', users: [], password: PASSWORD });
+      const b = await bootstrapCognito({ client, poolName, clientName: 'b', users: [], password: PASSWORD });
+      expect(again).toEqual(b);
+      expect(again.userPoolId).toBe(first.userPoolId);
+      expect(proxy.pages.ListUserPools).toBeGreaterThan(1);
+      expect(proxy.pages.ListUserPoolClients).toBe(2);
+    } finally {
+      paged.destroy();
+      await proxy.close();
+    }
   });
 
   it('refuses to reuse an app client of that name that cannot do password sign-in', async () => {
