@@ -1,0 +1,48 @@
+import { createCognitoClient } from '@cruddur/cognito';
+import { Command } from 'commander';
+import { type CognitoIdReport, updateCognitoUserIds } from '../../update-cognito-user-ids';
+import { cognitoAdminConfig } from '../config';
+import { run } from '../run';
+import { withPool } from '../with-pool';
+
+function section<T>(title: string, items: T[], line: (item: T) => string): string {
+  return [`${title} (${items.length}):`, ...(items.length > 0 ? items.map((i) => `  ${line(i)}`) : ['  none'])].join('\n');
+}
+
+export function describeReport(report: CognitoIdReport & { userPoolId: string }): string {
+  const sections = [
+    `Cognito pool ${report.userPoolId}`,
+    section('Updated', report.updated, (u) => `@${u.handle}: ${u.from ?? '(none)'} → ${u.to}`),
+    section('Unchanged', report.unchanged, (h) => `@${h}`),
+    section('Cognito users without a row', report.cognitoUsersWithoutRow, (u) => `${u.email ?? u.username} (preferred_username: ${u.preferredUsername ?? 'not set'})`),
+    section('Rows without a Cognito user', report.rowsWithoutCognitoUser, (h) => `@${h} (cognito_user_id left as it was)`),
+  ];
+  if (report.ambiguousHandles.length > 0) {
+    sections.push(section('Handles claimed by several Cognito users (left alone)', report.ambiguousHandles, (a) => `@${a.handle}: ${a.subs.join(', ')}`));
+  }
+  const unmatched = report.cognitoUsersWithoutRow.length + report.rowsWithoutCognitoUser.length + report.ambiguousHandles.length;
+  sections.push(unmatched > 0 ? `Done, but ${unmatched} could not be matched (see above).` : 'Done: every row and every Cognito user matched.');
+  return sections.join('\n');
+}
+
+export const updateCognitoUserIdsCommand = new Command('update-cognito-user-ids')
+  .description("set each user's cognito_user_id to the sub of the Cognito user whose preferred_username is their handle (one transaction)")
+  .option('--json', 'print the report as JSON')
+  .action(async (options: { json?: boolean }) => {
+    const config = cognitoAdminConfig('update-cognito-user-ids');
+    const cognito = createCognitoClient(config);
+    try {
+      await run(
+        'update-cognito-user-ids',
+        options,
+        async ({ progress }) => {
+          const userPoolId = config.COGNITO_USER_POOL_ID;
+          const report = await withPool(config.DATABASE_URL, (pool) => updateCognitoUserIds({ pool, cognito, userPoolId, onProgress: progress }));
+          return { userPoolId, ...report };
+        },
+        describeReport,
+      );
+    } finally {
+      cognito.destroy();
+    }
+  });

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setup } from './setup';
+import { openTestDatabase, type TestDatabase } from './test/test-database';
+import { findUserByCognitoUserId, findUserByHandle, findUserByUuid, listUsers } from './user';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await setup(db.pool);
+});
+afterAll(() => db.close());
+
+describe('finders', () => {
+  it('find a user by handle, by Cognito user id and by uuid, all the same row', async () => {
+    const mira = await findUserByHandle(db.pool, 'mira');
+    expect(mira).toMatchObject({ handle: 'mira', displayName: 'Mira Okafor', email: 'mira@cruddur.dev', cognitoUserId: 'MOCK-mira' });
+    expect(mira?.uuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(mira?.createdAt).toBeInstanceOf(Date);
+    expect(await findUserByCognitoUserId(db.pool, 'MOCK-mira')).toEqual(mira);
+    expect(await findUserByUuid(db.pool, mira!.uuid)).toEqual(mira);
+  });
+
+  it('return undefined for unknown values, including ones that are not uuids or look like SQL', async () => {
+    expect(await findUserByHandle(db.pool, 'nobody')).toBeUndefined();
+    expect(await findUserByHandle(db.pool, "mira' OR '1'='1")).toBeUndefined();
+    expect(await findUserByHandle(db.pool, 'MIRA')).toBeUndefined();
+    expect(await findUserByCognitoUserId(db.pool, 'MOCK-nobody')).toBeUndefined();
+    expect(await findUserByUuid(db.pool, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    expect(await findUserByUuid(db.pool, 'not-a-uuid')).toBeUndefined();
+  });
+
+  it('list every user in handle order', async () => {
+    expect((await listUsers(db.pool)).map((u) => u.handle)).toEqual(['kenji', 'mira', 'priya', 'tomas', 'zeynep']);
+  });
+});
