@@ -7,12 +7,11 @@ const TRANSIENT_NAMES = new Set([
   'InternalFailure',
   'ServiceUnavailable',
   'TimeoutError',
-  // Contention on a group row outlasting the core's bounded retries: a later attempt succeeds.
   'TransactionConflictException',
-  'TransactionCanceledException',
-  'TransactionCancelledError',
 ]);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
+// Why a transaction was cancelled, item by item: contention and throttling pass, a failed condition does not.
+const TRANSIENT_CANCELLATIONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
 
 interface ErrorLike {
   name?: string;
@@ -20,12 +19,16 @@ interface ErrorLike {
   $retryable?: unknown;
   $fault?: string;
   cause?: unknown;
+  /** The SDK's TransactionCanceledException. */
+  CancellationReasons?: { Code?: string }[];
+  /** @cruddur/ddb's TransactionCancelledError. */
+  reasons?: { Code?: string }[];
 }
 
 /**
- * Whether an error says "try again later" (throttling, a server fault, the network) rather than
- * "this record cannot be processed". Transient failures are retried without limit, since giving
- * up on them would lose an update that is perfectly valid.
+ * Whether an error says "try again later" (throttling, a server fault, the network, contention)
+ * rather than "this record cannot be processed". Transient failures are retried without limit,
+ * since giving up on them would lose an update that is perfectly valid.
  */
 export function isTransientError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
@@ -33,5 +36,6 @@ export function isTransientError(error: unknown): boolean {
   if (e.$retryable || e.$fault === 'server') return true;
   if (e.name && TRANSIENT_NAMES.has(e.name)) return true;
   if (e.code && NETWORK_CODES.has(e.code)) return true;
+  if ((e.CancellationReasons ?? e.reasons ?? []).some((reason) => reason.Code && TRANSIENT_CANCELLATIONS.has(reason.Code))) return true;
   return e.cause !== undefined && isTransientError(e.cause);
 }

@@ -1,0 +1,57 @@
+import { createDdbContext, applyStreamRecord, createMessage, createMessageGroup } from '@cruddur/ddb';
+import { pino } from 'pino';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandler, handler } from './handler';
+import { isMessageInsert, readStream } from './test-support/stream-records';
+import { createTestTable, rowsOf, someone, type TestTable } from './test-support/table';
+
+let table: TestTable;
+beforeAll(async () => {
+  table = await createTestTable();
+});
+afterAll(() => table.drop());
+
+/** A pino logger whose JSON lines the test can read. */
+function capturingLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, sink), lines };
+}
+
+describe('handler (the Lambda entry point)', () => {
+  it('moves both group rows for the records of an event and reports no failure', async () => {
+    const [a, b] = [someone('cai'), someone('dee')];
+    const { messageGroupUuid } = await createMessageGroup(table.ctx, { sender: a, recipient: b, message: 'hello' });
+    await createMessage(table.ctx, { messageGroupUuid, sender: b, message: 'hello back' });
+    Object.assign(process.env, { DDB_TABLE_NAME: table.ctx.tableName, LOG_LEVEL: 'silent' });
+
+    const response = await handler({ Records: await readStream(table) });
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(await rowsOf(table.ctx, messageGroupUuid, [a, b])).toEqual(['hello back', 'hello back']);
+  });
+
+  it('names the first record that fails and logs its keys', async () => {
+    const [a, b] = [someone('eve'), someone('fay')];
+    const { messageGroupUuid } = await createMessageGroup(table.ctx, { sender: a, recipient: b, message: 'first' });
+    const records = (await readStream(table)).filter((r) => r.dynamodb?.NewImage?.message_group_uuid?.S === messageGroupUuid || r.dynamodb?.Keys?.pk?.S === `MSG#${messageGroupUuid}`);
+    // The same records, handled by a function whose table has gone: the first MSG# insert fails for real.
+    const gone = createDdbContext({ ...table.env, DDB_TABLE_NAME: `${table.ctx.tableName}-gone` });
+    const { logger, lines } = capturingLogger();
+    const firstMessage = records.find(isMessageInsert)!;
+
+    const response = await createHandler((record) => applyStreamRecord(gone, record), logger)({ Records: records });
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: firstMessage.dynamodb?.SequenceNumber }]);
+    const failure = lines.find((line) => line.level === 50);
+    expect(failure).toMatchObject({ sequenceNumber: firstMessage.dynamodb?.SequenceNumber, keys: firstMessage.dynamodb?.Keys });
+    expect(failure?.err).toMatchObject({ type: 'ResourceNotFoundException' });
+    gone.client.destroy();
+  });
+});

@@ -1,0 +1,128 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { applyStreamRecord, createMessage, createMessageGroup, createTable, dropTable } from '@cruddur/ddb';
+import { waitUntil } from '@cruddur/devstack';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../logger';
+import type { ApplyRecord } from '../process-batch';
+import { isMessageInsert, readStream } from '../test-support/stream-records';
+import { createTestTable, rowsOf, someone, type TestTable } from '../test-support/table';
+import { checkpointPath } from './checkpoint-store';
+import { DEAD_LETTERS_FILE } from './dead-letters';
+import { startPoller, type Poller, type PollerOptions } from './poller';
+
+const logger = createLogger('silent');
+let table: TestTable;
+let checkpointDir: string;
+const pollers: Poller[] = [];
+
+beforeAll(async () => {
+  table = await createTestTable();
+});
+afterAll(() => table.drop());
+beforeEach(async () => {
+  checkpointDir = await mkdtemp(join(tmpdir(), 'poller-test-'));
+  return async () => {
+    await Promise.all(pollers.splice(0).map((p) => p.stop()));
+    await rm(checkpointDir, { recursive: true, force: true });
+  };
+});
+
+function start(options: Partial<PollerOptions> = {}): Poller {
+  const poller = startPoller({ env: table.env, checkpointDir, logger, ...options });
+  pollers.push(poller);
+  return poller;
+}
+
+/** The core, noting every record it is given. */
+function recordingApply(seen: DynamoDBRecord[]): ApplyRecord {
+  return async (record) => {
+    seen.push(record);
+    return applyStreamRecord(table.ctx, record);
+  };
+}
+
+async function conversation(first: string) {
+  const [a, b] = [someone('gus'), someone('hal')];
+  const { messageGroupUuid } = await createMessageGroup(table.ctx, { sender: a, recipient: b, message: first });
+  return {
+    say: (message: string) => createMessage(table.ctx, { messageGroupUuid, sender: a, message }),
+    rows: () => rowsOf(table.ctx, messageGroupUuid, [a, b]),
+  };
+}
+
+const showing = (chat: { rows(): Promise<(string | undefined)[]> }, text: string, timeoutMs = 20_000) =>
+  waitUntil(`both rows showing "${text}"`, async () => (await chat.rows()).every((row) => row === text), { timeoutMs, intervalMs: 50 });
+
+describe('startPoller', () => {
+  it('moves both group rows of a new message within 2 seconds', async () => {
+    const poller = start();
+    await poller.following;
+    const chat = await conversation('fast: hi');
+    await chat.say('fast: how are you?');
+    await showing(chat, 'fast: how are you?', 2_000);
+  });
+
+  it('resumes from its checkpoint after a stop: nothing skipped, nothing read twice', async () => {
+    const chat = await conversation('resume: hi');
+    const first: DynamoDBRecord[] = [];
+    const before = start({ apply: recordingApply(first) });
+    for (const n of [1, 2, 3]) await chat.say(`resume: ${n}`);
+    await showing(chat, 'resume: 3');
+    await waitUntil('the first poller to read everything so far', async () => first.length === (await readStream(table)).length);
+    await before.stop();
+
+    for (const n of [4, 5]) await chat.say(`resume: ${n}`);
+    const second: DynamoDBRecord[] = [];
+    start({ apply: recordingApply(second) });
+    await showing(chat, 'resume: 5');
+    const all = await readStream(table);
+    await waitUntil('the second poller to read the rest', async () => first.length + second.length >= all.length);
+
+    // Batches run partitions side by side, so compare what was read, not the order of reading.
+    const sequences = (records: DynamoDBRecord[]) => records.map((r) => r.dynamodb?.SequenceNumber ?? '').sort();
+    expect(sequences(first)).toEqual(sequences(all.slice(0, first.length)));
+    expect(sequences(second)).toEqual(sequences(all.slice(first.length)));
+    expect(second.filter(isMessageInsert).map((r) => r.dynamodb?.NewImage?.message?.S).sort()).toEqual(['resume: 4', 'resume: 5']);
+  });
+
+  it('sets a poison record aside and carries on with the records after it', async () => {
+    const chat = await conversation('poison: hi');
+    const poller = start({ maxAttempts: 2 });
+    await poller.following;
+    await table.ctx.client.send(
+      new PutItemCommand({
+        TableName: table.ctx.tableName,
+        Item: { pk: { S: 'MSG#not-a-real-group' }, sk: { S: '2999-01-01T00:00:00.000000+00:00' } },
+      }),
+    );
+    await chat.say('poison: after');
+    await showing(chat, 'poison: after');
+    const deadLetters = (await readFile(join(checkpointDir, DEAD_LETTERS_FILE), 'utf8')).trim().split('\n');
+    expect(deadLetters).toHaveLength(1);
+    expect(JSON.parse(deadLetters[0]!)).toMatchObject({ keys: { pk: { S: 'MSG#not-a-real-group' } }, eventName: 'INSERT' });
+  });
+
+  it('follows the new stream when the table is dropped and created again', async () => {
+    const poller = start();
+    const oldArn = await poller.following;
+    await dropTable(table.ctx, table.ctx.tableName);
+    await createTable(table.ctx);
+    const chat = await conversation('recreated: hi');
+    await chat.say('recreated: still working');
+    await showing(chat, 'recreated: still working');
+    const files = (await readdir(checkpointDir)).filter((name) => name.endsWith('.json'));
+    expect(files).toHaveLength(2);
+    expect(files.map((name) => join(checkpointDir, name))).toContain(checkpointPath(checkpointDir, oldArn));
+  });
+
+  it('stops promptly while idle and reports the stream it followed', async () => {
+    const poller = start({ idleMaxMs: 60_000 });
+    expect(await poller.following).toMatch(/^arn:aws:dynamodb:.*\/stream\//);
+    await poller.stop();
+    await expect(poller.done).resolves.toBeUndefined();
+  });
+});

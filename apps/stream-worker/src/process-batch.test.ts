@@ -1,0 +1,126 @@
+import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { applyStreamRecord, createMessage, createMessageGroup } from '@cruddur/ddb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from './logger';
+import { processBatch, type ApplyRecord } from './process-batch';
+import { isMessageInsert, readStream, recordOf } from './test-support/stream-records';
+import { createTestTable, rowsOf, snapshot, someone, type TestTable } from './test-support/table';
+
+const logger = createLogger('silent');
+let table: TestTable;
+let apply: ApplyRecord;
+const sequence = (record: DynamoDBRecord) => record.dynamodb?.SequenceNumber;
+
+beforeAll(async () => {
+  table = await createTestTable();
+  apply = (record) => applyStreamRecord(table.ctx, record);
+});
+afterAll(() => table.drop());
+
+/** A conversation between two new people, its first message already written (pattern D). */
+async function conversation(first: string) {
+  const [a, b] = [someone('ana'), someone('ben')];
+  const { messageGroupUuid } = await createMessageGroup(table.ctx, { sender: a, recipient: b, message: first });
+  const say = (message: string, from = a) => createMessage(table.ctx, { messageGroupUuid, sender: from, message });
+  return { messageGroupUuid, users: [a, b], say, rows: () => rowsOf(table.ctx, messageGroupUuid, [a, b]) };
+}
+
+describe('processBatch with the pattern E core', () => {
+  it('applies every record of a multi-record batch, not only the first', async () => {
+    const one = await conversation('one: hi');
+    const two = await conversation('two: hi');
+    await one.say('one: second');
+    await two.say('two: second', two.users[1]);
+    await one.say('one: third');
+    const records = (await readStream(table)).filter((r) => [one, two].some((c) => r.dynamodb?.Keys?.pk?.S === `MSG#${c.messageGroupUuid}`));
+    expect(records.filter(isMessageInsert)).toHaveLength(5);
+
+    const result = await processBatch(records, apply, { logger });
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(result.counts.failed).toBe(0);
+    expect(result.counts.applied).toBeGreaterThanOrEqual(3);
+    expect(await one.rows()).toEqual(['one: third', 'one: third']);
+    expect(await two.rows()).toEqual(['two: second', 'two: second']);
+  });
+
+  it('changes nothing when a batch is replayed', async () => {
+    const chat = await conversation('replay: hi');
+    await chat.say('replay: again');
+    const records = await readStream(table);
+    await processBatch(records, apply, { logger });
+    const before = await snapshot(table.ctx);
+
+    const replay = await processBatch(records, apply, { logger });
+
+    expect(replay.counts).toMatchObject({ applied: 0, failed: 0 });
+    expect(await snapshot(table.ctx)).toEqual(before);
+    expect(await chat.rows()).toEqual(['replay: again', 'replay: again']);
+  });
+
+  it('leaves the newer message in place when an older one arrives after it', async () => {
+    const chat = await conversation('order: hi');
+    await chat.say('order: older');
+    await chat.say('order: newer', chat.users[1]);
+    const records = await readStream(table);
+
+    const newer = await processBatch([recordOf(records, 'order: newer')], apply, { logger });
+    const older = await processBatch([recordOf(records, 'order: older')], apply, { logger });
+
+    expect(newer.counts.applied).toBe(1);
+    expect(older.counts).toMatchObject({ applied: 0, stale: 1, failed: 0 });
+    expect(await chat.rows()).toEqual(['order: newer', 'order: newer']);
+  });
+
+  it('skips REMOVE, MODIFY and its own GRP# writes without error', async () => {
+    const chat = await conversation('skip: hi');
+    const sent = await chat.say('skip: edited later');
+    const key = { pk: { S: `MSG#${chat.messageGroupUuid}` }, sk: { S: sent.createdAt } };
+    await table.ctx.client.send(
+      new UpdateItemCommand({
+        TableName: table.ctx.tableName,
+        Key: key,
+        UpdateExpression: 'SET message = :m',
+        ExpressionAttributeValues: { ':m': { S: 'skip: edited' } },
+      }),
+    );
+    await table.ctx.client.send(new DeleteItemCommand({ TableName: table.ctx.tableName, Key: key }));
+    const records = await readStream(table);
+    const modify = records.filter((r) => r.eventName === 'MODIFY');
+    const remove = records.filter((r) => r.eventName === 'REMOVE');
+    const groupRows = records.filter((r) => r.dynamodb?.Keys?.pk?.S?.startsWith('GRP#'));
+    expect([modify.length, remove.length]).toEqual([1, 1]);
+    expect(groupRows.length).toBeGreaterThanOrEqual(2);
+    const before = await snapshot(table.ctx);
+
+    const result = await processBatch([...modify, ...remove, ...groupRows], apply, { logger });
+
+    expect(result.counts).toEqual({ applied: 0, stale: 0, failed: 0, skipped: modify.length + remove.length + groupRows.length });
+    expect(result.batchItemFailures).toEqual([]);
+    expect(await snapshot(table.ctx)).toEqual(before);
+  });
+
+  it('reports the first failing record so that a retry resumes there', async () => {
+    const chat = await conversation('fail: hi');
+    await chat.say('fail: before');
+    // A MSG# item the table accepts but that is not a message: no text, no sender.
+    await table.ctx.client.send(
+      new PutItemCommand({
+        TableName: table.ctx.tableName,
+        Item: { pk: { S: `MSG#${chat.messageGroupUuid}` }, sk: { S: '2999-01-01T00:00:00.000000+00:00' } },
+      }),
+    );
+    await chat.say('fail: after');
+    const records = (await readStream(table)).filter((r) => r.dynamodb?.Keys?.pk?.S === `MSG#${chat.messageGroupUuid}`);
+    const poison = records.find((r) => r.dynamodb?.NewImage?.message === undefined)!;
+    const before = records.slice(0, records.indexOf(poison));
+
+    const result = await processBatch(records, apply, { logger });
+
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: sequence(poison) }]);
+    expect(result.failure?.index).toBe(before.length);
+    expect(result.counts.failed).toBe(1);
+    expect(await chat.rows()).toEqual(['fail: before', 'fail: before']);
+  });
+});
