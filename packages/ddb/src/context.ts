@@ -1,0 +1,28 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoEnv, loadConfig, type DynamoEnv } from '@cruddur/config';
+
+/** What every operation of this package needs; the API, worker, CLI and benchmarks share one per process. */
+export interface DdbContext {
+  client: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+export type DdbEnv = Pick<DynamoEnv, 'AWS_REGION' | 'DDB_TABLE_NAME'> &
+  Partial<Pick<DynamoEnv, 'AWS_ENDPOINT_URL_DYNAMODB'>>;
+
+/**
+ * Throttling and transient server errors are retried by the SDK's standard retry strategy (jittered
+ * exponential backoff); a few more attempts than its default of 3 ride out a burst on an
+ * on-demand table that is still scaling. Without `env`, the process environment is validated.
+ */
+export function createDdbContext(env: DdbEnv = loadConfig('ddb', dynamoEnv)): DdbContext {
+  const client = new DynamoDBClient({
+    region: env.AWS_REGION,
+    endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+    retryMode: 'standard',
+    maxAttempts: 6,
+  });
+  return { client, doc: DynamoDBDocumentClient.from(client), tableName: env.DDB_TABLE_NAME };
+}

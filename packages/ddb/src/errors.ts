@@ -1,0 +1,61 @@
+import { type CancellationReason } from '@aws-sdk/client-dynamodb';
+
+/** A cursor that this package did not hand out for this very list (tampered, truncated, or another list's). */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+  constructor(reason: string) {
+    super(`invalid cursor: ${reason}`);
+  }
+}
+
+/** An argument a caller should have validated: blank or oversized text, a malformed id, a bad limit. */
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
+
+export class NotMemberError extends Error {
+  override readonly name = 'NotMemberError';
+  constructor(
+    readonly messageGroupUuid: string,
+    readonly userUuid: string,
+  ) {
+    super(`user ${userUuid} is not a participant of message group ${messageGroupUuid}`);
+  }
+}
+
+/** A messageUuid that already belongs to a different message (other group, sender or text). */
+export class MessageIdConflictError extends Error {
+  override readonly name = 'MessageIdConflictError';
+  constructor(readonly messageUuid: string) {
+    super(`message id ${messageUuid} already belongs to another message`);
+  }
+}
+
+export class SelfMessageError extends Error {
+  override readonly name = 'SelfMessageError';
+  constructor(readonly userUuid: string) {
+    super('a conversation needs two different people: you cannot message yourself');
+  }
+}
+
+/** A transaction DynamoDB refused for a reason this package does not resolve by itself. */
+export class TransactionCancelledError extends Error {
+  override readonly name = 'TransactionCancelledError';
+  constructor(
+    readonly operation: string,
+    /** One entry per item of the transaction, in order; `Code` is `None` for the items that were fine. */
+    readonly reasons: CancellationReason[],
+    options?: ErrorOptions,
+  ) {
+    const codes = reasons
+      .map((r, i) => `#${i} ${r.Code ?? 'None'}${r.Message ? ` (${r.Message})` : ''}`)
+      .join(', ');
+    super(`${operation}: transaction cancelled: ${codes || 'no reasons given'}`, options);
+  }
+}
