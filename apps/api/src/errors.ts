@@ -1,4 +1,4 @@
-import { InvalidCursorError, MessageIdConflictError, NotMemberError, SelfMessageError } from '@cruddur/ddb';
+import { InvalidCursorError, InvalidInputError, MessageIdConflictError, NotMemberError, SelfMessageError } from '@cruddur/ddb';
 import { TRPCError } from '@trpc/server';
 import { JwksUnavailableError } from './auth/access-token';
 
@@ -39,6 +39,8 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof InvalidCursorError) {
     return new TRPCError({ code: 'BAD_REQUEST', message: 'cursor: not a cursor of this list (use the nextCursor of a previous page)', cause: error });
   }
+  // The API validates first; this is the data layer's own guard agreeing with it.
+  if (error instanceof InvalidInputError) return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   if (error instanceof NotMemberError) return new TRPCError({ code: 'FORBIDDEN', message: NOT_A_MEMBER, cause: error });
   if (error instanceof SelfMessageError) return new TRPCError({ code: 'BAD_REQUEST', message: 'you cannot send a message to yourself', cause: error });
   if (error instanceof MessageIdConflictError) {

@@ -1,7 +1,5 @@
+import { MESSAGE_MAX_CHARACTERS, PAGE_LIMIT_MAX } from '@cruddur/ddb';
 import { z } from 'zod';
-
-export const MESSAGE_MAX_CHARACTERS = 1024;
-export const PAGE_LIMIT_MAX = 100;
 
 /** Any 8-4-4-4-12 hex id: the original Cruddur data holds uuids that are not all RFC 4122 v4. */
 export const uuid = z.guid({ error: 'must be a uuid' });
@@ -20,7 +18,8 @@ export const messageText = z
   .refine((value) => value.length > 0, 'must not be blank')
   .refine((value) => [...value].length <= MESSAGE_MAX_CHARACTERS, `must be at most ${MESSAGE_MAX_CHARACTERS} characters`);
 
-export const pageInput = z.strictObject({
-  cursor: z.string({ error: 'must be the nextCursor of a previous page' }).min(1).max(2048).optional(),
+/** Not strict: tRPC's infinite queries add a `direction` that pagination here does not need. */
+export const pageInput = z.object({
+  cursor: z.string({ error: 'must be the nextCursor of a previous page' }).min(1).max(2048).nullish(),
   limit: z.int({ error: 'must be a whole number' }).min(1, 'must be at least 1').max(PAGE_LIMIT_MAX, `must be at most ${PAGE_LIMIT_MAX}`).default(20),
 });

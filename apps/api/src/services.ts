@@ -1,19 +1,16 @@
-import { createPool } from '@cruddur/db';
-import { createDdbContext } from '@cruddur/ddb';
+import { createPool, type Pool } from '@cruddur/db';
+import { createDdbContext, type DdbContext } from '@cruddur/ddb';
 import { type JWTVerifyGetKey } from 'jose';
 import { createAccessTokenVerifier, type VerifyAccessToken } from './auth/access-token';
 import { type ApiConfig } from './config';
 import { WakeSignal } from './live/wake-signal';
 import { createLogger, type Logger } from './logger';
 
-export type DdbContext = ReturnType<typeof createDdbContext>;
-export type DbPool = ReturnType<typeof createPool>;
-
 /** The long-lived resources one API instance shares between its requests. */
 export interface ApiServices {
   config: ApiConfig;
   ddb: DdbContext;
-  pool: DbPool;
+  pool: Pool;
   verifyAccessToken: VerifyAccessToken;
   logger: Logger;
   wake: WakeSignal;

@@ -22,6 +22,16 @@ export function createApiContext(services: ApiServices, token: string | null, re
   return { services, token, record };
 }
 
+/** Field errors of invalid input: `fieldErrors.message` = ["must not be blank"]; `formErrors` for the input as a whole. */
+export interface InputErrors {
+  formErrors: string[];
+  fieldErrors: Partial<Record<string, string[]>>;
+}
+
+function inputErrors(error: ZodError): InputErrors {
+  return z.flattenError(error as ZodError<Record<string, unknown>>);
+}
+
 function describeIssues(error: ZodError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
@@ -45,8 +55,7 @@ const t = initTRPC.context<ApiContext>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        /** Field errors of invalid input: `fieldErrors.message` = ["must not be blank"]. */
-        zodError: zodError ? z.flattenError(zodError) : null,
+        zodError: zodError ? inputErrors(zodError) : null,
       },
     };
   },

@@ -1,5 +1,4 @@
-import { listMessagesAfter, type Message } from '@cruddur/ddb';
-import { type DdbContext } from '../services';
+import { formatTimestamp, listMessagesAfter, type DdbContext, type Message } from '@cruddur/ddb';
 import { type WakeSignal } from './wake-signal';
 
 export interface FollowOptions {
@@ -68,13 +67,7 @@ async function* messagesAfter(ddb: DdbContext, messageGroupUuid: string, afterSk
   }
 }
 
-/** Sort keys are `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`; string order is time order. */
-export const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$/;
-
-export function sortKeyAt(date: Date): string {
-  return date.toISOString().replace('Z', '000+00:00');
-}
-
+/** Millisecond precision is enough for a look-back bound. */
 function shiftSortKey(sortKey: string, ms: number): string {
-  return sortKeyAt(new Date(Date.parse(sortKey) + ms));
+  return formatTimestamp(new Date(Date.parse(sortKey) + ms));
 }

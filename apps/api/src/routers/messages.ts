@@ -1,11 +1,11 @@
 import { findUserByHandle } from '@cruddur/db';
-import { createMessage, createMessageGroup, listMessages } from '@cruddur/ddb';
+import { createMessage, createMessageGroup, formatTimestamp, listMessages, TIMESTAMP_PATTERN } from '@cruddur/ddb';
 import { tracked, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { toTRPCError } from '../errors';
 import { handle, messageText, pageInput, uuid } from '../inputs';
-import { followMessages, SORT_KEY, sortKeyAt } from '../live/follow-messages';
-import { assertMember, memberProcedure } from '../membership';
+import { followMessages } from '../live/follow-messages';
+import { memberProcedure } from '../membership';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 import { toUserRef } from '../user-ref';
 
@@ -14,13 +14,13 @@ const newMessage = { message: messageText, messageUuid: uuid.optional() };
 
 export const createMessageInput = z.union(
   [z.strictObject({ messageGroupUuid: uuid, ...newMessage }), z.strictObject({ handle, ...newMessage })],
-  { error: 'send { messageGroupUuid, message } to post in a conversation or { handle, message } to write to a person' },
+  { error: 'send either { messageGroupUuid, message } to post in a conversation or { handle, message } to write to a person' },
 );
 
 export const messagesRouter = createTRPCRouter({
   /** Pattern A: a page of a conversation, oldest→newest; `nextCursor` leads to older messages. */
   list: memberProcedure.input(pageInput.extend({ messageGroupUuid: uuid })).query(({ ctx, input }) =>
-    listMessages(ctx.services.ddb, input.messageGroupUuid, { limit: input.limit, cursor: input.cursor }),
+    listMessages(ctx.services.ddb, input.messageGroupUuid, { limit: input.limit, cursor: input.cursor ?? undefined }),
   ),
 
   /**
@@ -32,7 +32,7 @@ export const messagesRouter = createTRPCRouter({
     const sender = ctx.user;
     let stored;
     if ('messageGroupUuid' in input) {
-      await assertMember(ctx, input.messageGroupUuid, sender.uuid);
+      // createMessage checks membership itself (NotMemberError → FORBIDDEN).
       stored = {
         messageGroupUuid: input.messageGroupUuid,
         message: await createMessage(ddb, { messageGroupUuid: input.messageGroupUuid, sender, message: input.message, messageUuid: input.messageUuid }),
@@ -56,7 +56,7 @@ export const messagesRouter = createTRPCRouter({
     .input(
       z.object({
         messageGroupUuid: uuid,
-        lastEventId: z.string().regex(SORT_KEY, 'must be the id of a previous event').nullish(),
+        lastEventId: z.string().regex(TIMESTAMP_PATTERN, 'must be the id of a previous event').nullish(),
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
@@ -64,7 +64,7 @@ export const messagesRouter = createTRPCRouter({
         ddb: ctx.services.ddb,
         wake: ctx.services.wake,
         messageGroupUuid: input.messageGroupUuid,
-        after: input.lastEventId ?? sortKeyAt(new Date()),
+        after: input.lastEventId ?? formatTimestamp(new Date()),
         signal: signal ?? new AbortController().signal,
       });
       try {

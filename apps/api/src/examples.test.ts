@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiFixture, type ApiFixture } from './test/api-fixture';
+
+const run = promisify(execFile);
+const example = fileURLToPath(new URL('../examples/list-groups.ts', import.meta.url));
+const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+
+let fx: ApiFixture;
+beforeAll(async () => {
+  fx = await startApiFixture();
+  await fx.client(fx.users.mira).messages.create.mutate({ handle: 'tomas', message: 'typed all the way' });
+});
+afterAll(() => fx?.close());
+
+describe('examples/list-groups.ts', () => {
+  it('lists the conversations of the token’s user through the typed client', async () => {
+    const { stdout } = await run(tsx, [example, '--url', fx.url, '--token', fx.users.mira.accessToken]);
+    expect(stdout).toContain('Mira Okafor (@mira) has 1 conversation(s)');
+    expect(stdout).toContain('Tomás Lindqvist (@tomas): typed all the way');
+
+    const json = JSON.parse((await run(tsx, [example, '--url', fx.url, '--token', fx.users.tomas.accessToken, '--json'])).stdout) as { groups: { other: { handle: string } }[] };
+    expect(json.groups.map((g) => g.other.handle)).toEqual(['mira']);
+  });
+
+  it('fails with one line and exit code 1 on a bad token, 2 on bad usage', async () => {
+    const refused = await run(tsx, [example, '--url', fx.url, '--token', 'garbage']).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/^list-groups: invalid access token: .*\n$/) });
+    const usage = await run(tsx, [example]).catch((e: { code: number; stderr: string }) => e);
+    expect(usage).toMatchObject({ code: 2, stderr: 'list-groups: --token is required (see --help)\n' });
+  });
+});
