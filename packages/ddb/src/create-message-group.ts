@@ -86,7 +86,8 @@ export async function startConversation(
       };
     const codes = cancellation.codes;
     if (codes[PAIR] === CONDITION_FAILED) {
-      const existing = await pairGroup(ctx, input.sender.uuid, input.recipient.uuid);
+      const existing = await findPairGroup(ctx, input.sender.uuid, input.recipient.uuid);
+      if (!existing) throw new Error('the pair guard that blocked the transaction cannot be read');
       return {
         messageGroupUuid: existing,
         message: await storeMessage(ctx, { ...m, messageGroupUuid: existing }, sk),
@@ -139,9 +140,14 @@ function conversationItems(
   ];
 }
 
-async function pairGroup(ctx: DdbContext, a: string, b: string): Promise<string> {
+/** The group two users already share, if any. */
+export async function findPairGroup(
+  ctx: DdbContext,
+  a: string,
+  b: string,
+): Promise<string | undefined> {
   const { Item } = await ctx.doc.send(
     new GetCommand({ TableName: ctx.tableName, Key: pairGuardKey(a, b), ConsistentRead: true }),
   );
-  return parseItem(PairGuardItem, Item).group_uuid;
+  return Item && parseItem(PairGuardItem, Item).group_uuid;
 }

@@ -25,3 +25,9 @@ export { createTable, dropTable, tableDefinition, tableExists, type TableOptions
 export { formatTimestamp, nextMicrosecond, nowTimestamp, TIMESTAMP_PATTERN } from './timestamp';
 export { type Message, type MessageGroup, type Page, type UserRef } from './types';
 export { MESSAGE_MAX_CHARACTERS, PAGE_LIMIT_MAX } from './validate';
+export {
+  seedConversation,
+  UnknownHandleError,
+  type SeedOptions,
+  type SeedResult,
+} from './seed-conversation';
