@@ -2,8 +2,9 @@ import type { Pool } from './pool';
 
 /**
  * The users table. Idempotent; the checks are named so that a refused row says which rule it broke.
- * cognito_user_id is unique but deferrable, so that update-cognito-user-ids can move ids between
- * rows in one transaction (e.g. after the pool was recreated) and have uniqueness checked at commit.
+ * cognito_user_id is unique but deferrable: a non-deferrable unique constraint is checked row by
+ * row, so the single UPDATE of update-cognito-user-ids could not swap ids between two rows; a
+ * deferrable one is checked at the end of the statement.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS users (

@@ -78,22 +78,14 @@ export async function updateCognitoUserIds(options: UpdateCognitoUserIdsOptions)
         [report.updated.map((u) => u.handle), report.updated.map((u) => u.to)],
       );
     }
-    await commit(client);
+    await client.query('COMMIT');
     return report;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-async function commit(client: { query(sql: string): Promise<unknown> }): Promise<void> {
-  try {
-    await client.query('COMMIT');
-  } catch (error) {
     const pgError = error as { code?: string; detail?: string };
     if (pgError.code === '23505') throw new CognitoIdConflictError(pgError.detail ?? 'unique violation', { cause: error });
     throw error;
+  } finally {
+    client.release();
   }
 }

@@ -1,6 +1,5 @@
-import { createCognitoClient } from '@cruddur/cognito';
 import { Command } from 'commander';
-import { type CognitoIdReport, updateCognitoUserIds } from '../../update-cognito-user-ids';
+import type { CognitoIdReport } from '../../update-cognito-user-ids';
 import { cognitoAdminConfig } from '../config';
 import { run } from '../run';
 import { withPool } from '../with-pool';
@@ -30,6 +29,8 @@ export const updateCognitoUserIdsCommand = new Command('update-cognito-user-ids'
   .option('--json', 'print the report as JSON')
   .action(async (options: { json?: boolean }) => {
     const config = cognitoAdminConfig('update-cognito-user-ids');
+    // Loaded here rather than at the top: the AWS SDK adds half a second to every other command's start.
+    const [{ createCognitoClient }, { updateCognitoUserIds }] = await Promise.all([import('@cruddur/cognito'), import('../../update-cognito-user-ids')]);
     const cognito = createCognitoClient(config);
     try {
       await run(
