@@ -1,11 +1,16 @@
 import react from '@vitejs/plugin-react';
+import { withServices } from '@cruddur/devstack';
 import { defineProjectConfig } from '@cruddur/vitest-config';
+import { mergeConfig } from 'vitest/config';
 
-// Component tests only: no services, a DOM from happy-dom.
-export default defineProjectConfig({
-  plugins: [react()],
-  test: {
-    environment: 'happy-dom',
-    setupFiles: ['src/test-setup.ts'],
-  },
-});
+// Components run in happy-dom; the sign-in client is tested against a real cognito-local.
+export default mergeConfig(
+  defineProjectConfig({
+    plugins: [react()],
+    test: {
+      environment: 'happy-dom',
+      setupFiles: ['src/test-setup.ts'],
+    },
+  }),
+  withServices(['cognito']),
+);

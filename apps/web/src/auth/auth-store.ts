@@ -109,7 +109,7 @@ export class AuthStore {
     } catch (error) {
       if (generation !== this.#generation) return this.#session;
       if (error instanceof CognitoError && error.code !== 'NetworkError') {
-        this.signOut({ detail: error.message });
+        this.signOut({ detail: 'The sign-in service would not renew it.' });
         return null;
       }
       // Offline for now: keep the session while its token still works and try again shortly.

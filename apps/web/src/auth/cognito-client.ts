@@ -3,6 +3,7 @@
  * an `X-Amz-Target` header). Both are unsigned (a public app client has no secret), so the AWS
  * SDK's signing, middleware and retry machinery would only add weight to the bundle.
  */
+import { decodeJwt } from 'jose';
 
 export interface CognitoTokens {
   accessToken: string;
@@ -23,13 +24,28 @@ export class CognitoError extends Error {
 }
 
 interface InitiateAuthResponse {
-  AuthenticationResult?: { AccessToken: string; RefreshToken?: string; ExpiresIn: number };
+  AuthenticationResult?: { AccessToken: string; RefreshToken?: string; ExpiresIn?: number };
   ChallengeName?: string;
+}
+
+/**
+ * The access token's lifetime from its own claims, for services that leave `ExpiresIn` out
+ * (cognito-local does). A lifetime rather than `exp` itself, so that this device's clock being off
+ * does not matter. Reading claims needs no verification: the API verifies every token it gets.
+ */
+function lifetimeSeconds(accessToken: string): number {
+  const { exp, iat } = decodeJwt(accessToken);
+  if (exp === undefined || iat === undefined) {
+    throw new CognitoError('UnknownError', 'Sign-in returned a token without an expiry.');
+  }
+  return exp - iat;
 }
 
 /** Cognito's messages address developers; these address the person signing in. */
 const MESSAGES: Record<string, string> = {
   NotAuthorizedException: 'Incorrect email, handle or password.',
+  // cognito-local's answer to a wrong password.
+  InvalidPasswordException: 'Incorrect email, handle or password.',
   UserNotFoundException: 'Incorrect email, handle or password.',
   UserNotConfirmedException: 'This account is not confirmed yet.',
   PasswordResetRequiredException: 'This account needs a password reset.',
@@ -82,7 +98,7 @@ async function initiateAuth(
   return {
     accessToken: result.AccessToken,
     refreshToken: result.RefreshToken,
-    expiresInSeconds: result.ExpiresIn,
+    expiresInSeconds: result.ExpiresIn ?? lifetimeSeconds(result.AccessToken),
   };
 }
 
