@@ -5,6 +5,14 @@ import { CognitoError } from '../auth/cognito-client';
 import type { SignInRedirectState } from '../auth/require-auth';
 import { describeApiError } from '../lib/api-errors';
 
+const REFUSED = new Set([
+  'NotAuthorizedException',
+  'UserNotFoundException',
+  'InvalidPasswordException',
+]);
+const HANDLE_REFUSED =
+  'That handle and password did not sign you in. Try your email address instead.';
+
 export function SignInPage() {
   const store = useAuthStore();
   const session = useSession();
@@ -36,7 +44,10 @@ export function SignInPage() {
     try {
       await store.signIn(username, password);
     } catch (failure) {
-      setError(failure instanceof CognitoError ? failure.message : describeApiError(failure));
+      if (!(failure instanceof CognitoError)) setError(describeApiError(failure));
+      // The user pool's usernames are emails; a handle can only be resolved to one server side.
+      else if (REFUSED.has(failure.code) && !username.includes('@')) setError(HANDLE_REFUSED);
+      else setError(failure.message);
     } finally {
       setBusy(false);
     }
