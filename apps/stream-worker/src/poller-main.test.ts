@@ -74,7 +74,11 @@ describe('poller-main (pnpm dev)', () => {
         await new Promise((r) => setTimeout(r, 20)); // a steady trickle, so the kill lands mid-stream
       }
     })();
-    await waitUntil('the worker to process some records', async () => processed(runs[0]!).length >= 15);
+    // Kill once a batch has been checkpointed and more records are being applied.
+    await waitUntil(
+      'the worker to be in the middle of the stream',
+      async () => runs[0]!.some((l) => l.msg === 'batch processed') && processed(runs[0]!).length >= 40,
+    );
     process.kill(-first.pid!, 'SIGKILL');
     await first.exit;
     const [file] = (await readdir(checkpointDir)).filter((name) => name.endsWith('.json'));

@@ -1,5 +1,5 @@
 import { DeleteItemCommand, PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { DdbContext } from '@cruddur/ddb';
+import { MESSAGE_GROUP_INDEX, type DdbContext } from '@cruddur/ddb';
 import type { ApplyRecord } from '../process-batch';
 
 /**
@@ -18,7 +18,7 @@ export function naiveApply(ctx: DdbContext): ApplyRecord {
     const { Items: rows = [] } = await ctx.client.send(
       new QueryCommand({
         TableName: ctx.tableName,
-        IndexName: 'message-group-sk-index',
+        IndexName: MESSAGE_GROUP_INDEX,
         KeyConditionExpression: 'message_group_uuid = :group',
         FilterExpression: 'begins_with(pk, :rows)',
         ExpressionAttributeValues: { ':group': { S: pk.slice('MSG#'.length) }, ':rows': { S: 'GRP#' } },

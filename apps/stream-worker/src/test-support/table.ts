@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { dynamoEnv, loadConfig, type DynamoEnv } from '@cruddur/config';
 import { createDdbContext, createTable, dropTable, listMessageGroups, type DdbContext, type UserRef } from '@cruddur/ddb';
 import { uniqueName } from '@cruddur/devstack';
@@ -39,8 +39,8 @@ export async function rowsOf(ctx: DdbContext, groupUuid: string, users: UserRef[
 
 /** Every item of the table, in a stable order: equal snapshots mean nothing changed. */
 export async function snapshot(ctx: DdbContext): Promise<unknown[]> {
-  const items = [];
-  let start;
+  const items: Record<string, AttributeValue>[] = [];
+  let start: Record<string, AttributeValue> | undefined;
   do {
     const page = await ctx.client.send(new ScanCommand({ TableName: ctx.tableName, ExclusiveStartKey: start }));
     items.push(...(page.Items ?? []));
