@@ -72,7 +72,7 @@ describe('the HTTP server', () => {
     const api = apiClient(watched.url, fx.users.mira.accessToken);
     await api.users.me.query();
     await expectTRPCError(apiClient(watched.url).users.me.query(), 'UNAUTHORIZED');
-    const requests = logged.filter((line) => line.msg === 'request' && line.path === '/trpc/users.me');
+    const requests = logged.filter((line) => line.msg === 'request' && line.method === 'GET' && line.path === '/trpc/users.me');
     expect(requests).toEqual([
       expect.objectContaining({ method: 'GET', procedures: ['users.me'], status: 200, durationMs: expect.any(Number), userUuid: fx.users.mira.uuid }),
       expect.objectContaining({ method: 'GET', procedures: ['users.me'], status: 401 }),

@@ -1,9 +1,10 @@
 import { findUserByCognitoUserId } from '@cruddur/db';
 import { toUserRef } from './user-ref';
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z, ZodError } from 'zod';
+import { ZodError } from 'zod';
 import { InvalidTokenError } from './auth/access-token';
 import { toTRPCError } from './errors';
+import { describeInputErrors, inputErrors } from './input-errors';
 import { type ApiServices } from './services';
 
 /** What the request log line learns while the request runs. */
@@ -22,20 +23,6 @@ export function createApiContext(services: ApiServices, token: string | null, re
   return { services, token, record };
 }
 
-/** Field errors of invalid input: `fieldErrors.message` = ["must not be blank"]; `formErrors` for the input as a whole. */
-export interface InputErrors {
-  formErrors: string[];
-  fieldErrors: Partial<Record<string, string[]>>;
-}
-
-function inputErrors(error: ZodError): InputErrors {
-  return z.flattenError(error as ZodError<Record<string, unknown>>);
-}
-
-function describeIssues(error: ZodError): string {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
-}
-
 const t = initTRPC.context<ApiContext>().create({
   // Stack traces never leave the server, whatever NODE_ENV says.
   isDev: false,
@@ -46,7 +33,7 @@ const t = initTRPC.context<ApiContext>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     let message = shape.message;
-    if (zodError) message = `invalid input: ${describeIssues(zodError)}`;
+    if (zodError) message = `invalid input: ${describeInputErrors(zodError)}`;
     else if (error.code === 'INTERNAL_SERVER_ERROR') message = 'internal error';
     return {
       code: shape.code,
