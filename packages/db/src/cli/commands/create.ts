@@ -1,20 +1,13 @@
-import { Command } from 'commander';
 import { createDatabase } from '../../database';
 import { databaseUrl } from '../config';
-import { run } from '../run';
+import { defineCommand } from '../define-command';
 
-export const createCommand = new Command('create')
-  .description('create the database named in DATABASE_URL (connecting to the server\'s "postgres" database); nothing to do if it exists')
-  .option('--json', 'print the result as JSON')
-  .action(async (options: { json?: boolean }) => {
-    const url = databaseUrl('create');
-    await run(
-      'create',
-      options,
-      async () => {
-        const { database, changed } = await createDatabase(url);
-        return { database, created: changed };
-      },
-      (r) => (r.created ? `Created database "${r.database}".` : `Database "${r.database}" already exists; nothing to do.`),
-    );
-  });
+export const createCommand = defineCommand({
+  name: 'create',
+  description: 'create the database named in DATABASE_URL (connecting to the server\'s "postgres" database); nothing to do if it exists',
+  work: async () => {
+    const { database, changed } = await createDatabase(databaseUrl('create'));
+    return { database, created: changed };
+  },
+  render: (r) => (r.created ? `Created database "${r.database}".` : `Database "${r.database}" already exists; nothing to do.`),
+});

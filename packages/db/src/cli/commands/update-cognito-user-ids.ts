@@ -1,7 +1,6 @@
-import { Command } from 'commander';
 import type { CognitoIdReport } from '../../update-cognito-user-ids';
 import { cognitoAdminConfig } from '../config';
-import { run } from '../run';
+import { defineCommand } from '../define-command';
 import { withPool } from '../with-pool';
 
 function section<T>(title: string, items: T[], line: (item: T) => string): string {
@@ -24,26 +23,21 @@ export function describeReport(report: CognitoIdReport & { userPoolId: string })
   return sections.join('\n');
 }
 
-export const updateCognitoUserIdsCommand = new Command('update-cognito-user-ids')
-  .description("set each user's cognito_user_id to the sub of the Cognito user whose preferred_username is their handle (one transaction)")
-  .option('--json', 'print the report as JSON')
-  .action(async (options: { json?: boolean }) => {
+export const updateCognitoUserIdsCommand = defineCommand({
+  name: 'update-cognito-user-ids',
+  description: "set each user's cognito_user_id to the sub of the Cognito user whose preferred_username is their handle (one transaction)",
+  work: async (_options, { progress }) => {
     const config = cognitoAdminConfig('update-cognito-user-ids');
     // Loaded here rather than at the top: the AWS SDK adds half a second to every other command's start.
     const [{ createCognitoClient }, { updateCognitoUserIds }] = await Promise.all([import('@cruddur/cognito'), import('../../update-cognito-user-ids')]);
     const cognito = createCognitoClient(config);
     try {
-      await run(
-        'update-cognito-user-ids',
-        options,
-        async ({ progress }) => {
-          const userPoolId = config.COGNITO_USER_POOL_ID;
-          const report = await withPool(config.DATABASE_URL, (pool) => updateCognitoUserIds({ pool, cognito, userPoolId, onProgress: progress }));
-          return { userPoolId, ...report };
-        },
-        describeReport,
-      );
+      const userPoolId = config.COGNITO_USER_POOL_ID;
+      const report = await withPool(config.DATABASE_URL, (pool) => updateCognitoUserIds({ pool, cognito, userPoolId, onProgress: progress }));
+      return { userPoolId, ...report };
     } finally {
       cognito.destroy();
     }
-  });
+  },
+  render: describeReport,
+});
