@@ -25,7 +25,10 @@ export async function createMessage(ctx: DdbContext, input: NewMessage): Promise
   const message = checkMessageText(input.message);
   const messageUuid =
     input.messageUuid === undefined ? randomUUID() : checkUuid('messageUuid', input.messageUuid);
-  if (!(await isMember(ctx, messageGroupUuid, sender.uuid)))
+  // The time is taken on arrival, before any await: sends keep the order they were made in.
+  const sk = nowTimestamp();
+  if (!(await isMember(ctx, messageGroupUuid, sender.uuid))) {
     throw new NotMemberError(messageGroupUuid, sender.uuid);
-  return storeMessage(ctx, { messageGroupUuid, sender, message, messageUuid }, nowTimestamp());
+  }
+  return storeMessage(ctx, { messageGroupUuid, sender, message, messageUuid }, sk);
 }
