@@ -3,11 +3,16 @@ import { dynamoEnv, loadConfig } from '@cruddur/config';
 import { uniqueName } from '@cruddur/devstack';
 import { randomUUID } from 'node:crypto';
 import { createDdbContext, type DdbContext } from '../context';
+import { startConversation } from '../create-message-group';
+import { storeMessage } from '../store-message';
+import { formatTimestamp } from '../timestamp';
 import { createTable, dropTable } from '../table';
 import { type UserRef } from '../types';
 
+export type TestTable = DdbContext & { close(): Promise<void> };
+
 /** A table of this test file's own on the suite's DynamoDB Local; `close` drops it. */
-export async function createTestTable(): Promise<DdbContext & { close(): Promise<void> }> {
+export async function createTestTable(): Promise<TestTable> {
   const ctx = createDdbContext(
     loadConfig('ddb-test', dynamoEnv, { ...process.env, DDB_TABLE_NAME: uniqueName('ddb') }),
   );
@@ -39,4 +44,33 @@ export async function snapshot(ctx: DdbContext): Promise<string[]> {
     start = page.LastEvaluatedKey;
   } while (start);
   return items.sort();
+}
+
+/**
+ * A conversation between `a` and `b` with messages at the given sort keys (alternating senders,
+ * texts "line 1", "line 2", …), written through pattern D and C's write: how tests place
+ * messages at chosen times, such as across a New Year.
+ */
+export async function conversationAt(
+  ctx: DdbContext,
+  a: UserRef,
+  b: UserRef,
+  sks: string[],
+): Promise<string> {
+  const [first, ...rest] = sks;
+  const line = (i: number) => ({
+    sender: i % 2 === 0 ? a : b,
+    message: `line ${i + 1}`,
+    messageUuid: randomUUID(),
+  });
+  const { messageGroupUuid } = await startConversation(ctx, { ...line(0), recipient: b }, first!);
+  for (const [i, sk] of rest.entries())
+    await storeMessage(ctx, { ...line(i + 1), messageGroupUuid }, sk);
+  return messageGroupUuid;
+}
+
+/** `count` sort keys a minute apart, the first at `start`. */
+export function minutesFrom(start: string, count: number): string[] {
+  const t0 = Date.parse(start);
+  return Array.from({ length: count }, (_, i) => formatTimestamp(new Date(t0 + i * 60_000)));
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatTimestamp,
+  isTimestamp,
+  nextMicrosecond,
+  nowTimestamp,
+  TIMESTAMP_PATTERN,
+  timestampToMicros,
+} from './timestamp';
+
+describe('formatTimestamp', () => {
+  it('writes UTC with microseconds in the fixed width of the original', () => {
+    expect(formatTimestamp(new Date('2026-11-24T19:03:07.123Z'), 456)).toBe(
+      '2026-11-24T19:03:07.123456+00:00',
+    );
+    expect(formatTimestamp(new Date('2027-01-01T00:00:00.000Z'))).toBe(
+      '2027-01-01T00:00:00.000000+00:00',
+    );
+  });
+
+  it('rejects microseconds outside the millisecond and years that would break the width', () => {
+    expect(() => formatTimestamp(new Date(), 1000)).toThrow(RangeError);
+    expect(() => formatTimestamp(new Date(), -1)).toThrow(RangeError);
+    expect(() => formatTimestamp(new Date(), 1.5)).toThrow(RangeError);
+    expect(() => formatTimestamp(new Date('+010000-01-01T00:00:00Z'))).toThrow(RangeError);
+  });
+
+  it('makes string order equal time order', () => {
+    const dates = [
+      '2025-12-31T23:59:59.999Z',
+      '2026-01-01T00:00:00.000Z',
+      '2026-01-01T00:00:00.001Z',
+      '2026-10-01T00:00:00.000Z',
+    ];
+    const keys = dates.map((d) => formatTimestamp(new Date(d), 999));
+    expect([...keys].sort()).toEqual(keys);
+  });
+});
+
+describe('nextMicrosecond', () => {
+  it('adds one microsecond, carrying into milliseconds, seconds and the year', () => {
+    expect(nextMicrosecond('2026-11-24T19:03:07.123456+00:00')).toBe(
+      '2026-11-24T19:03:07.123457+00:00',
+    );
+    expect(nextMicrosecond('2026-11-24T19:03:07.123999+00:00')).toBe(
+      '2026-11-24T19:03:07.124000+00:00',
+    );
+    expect(nextMicrosecond('2026-12-31T23:59:59.999999+00:00')).toBe(
+      '2027-01-01T00:00:00.000000+00:00',
+    );
+  });
+
+  it('refuses what is not a sort key', () => {
+    expect(() => nextMicrosecond('2026-11-24T19:03:07Z')).toThrow(RangeError);
+    expect(() => timestampToMicros('2026-13-45T19:03:07.123456+00:00')).toThrow(RangeError);
+    expect(isTimestamp('2026-13-45T19:03:07.123456+00:00')).toBe(false);
+    expect(isTimestamp('2026-11-24T19:03:07.123456+00:00')).toBe(true);
+  });
+});
+
+describe('nowTimestamp', () => {
+  it('is the current time, strictly increasing within the process', () => {
+    const before = Date.now();
+    const keys = Array.from({ length: 5_000 }, () => nowTimestamp());
+    expect(keys.every((k) => TIMESTAMP_PATTERN.test(k))).toBe(true);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect([...keys].sort()).toEqual(keys);
+    expect(Math.floor(timestampToMicros(keys[0]!) / 1000)).toBeGreaterThanOrEqual(before);
+  });
+});
