@@ -74,15 +74,14 @@ describe('poller-main (pnpm dev)', () => {
         await new Promise((r) => setTimeout(r, 20)); // a steady trickle, so the kill lands mid-stream
       }
     })();
-    // Kill once a batch has been checkpointed and more records are being applied.
-    await waitUntil(
-      'the worker to be in the middle of the stream',
-      async () => runs[0]!.some((l) => l.msg === 'batch processed') && processed(runs[0]!).length >= 40,
-    );
+    // Kill once a checkpoint has been saved and more records are being applied.
+    const checkpointFile = async () => (await readdir(checkpointDir)).find((name) => name.endsWith('.json'));
+    await waitUntil('the worker to be in the middle of the stream', async () => (await checkpointFile()) !== undefined && processed(runs[0]!).length >= 40);
     process.kill(-first.pid!, 'SIGKILL');
     await first.exit;
-    const [file] = (await readdir(checkpointDir)).filter((name) => name.endsWith('.json'));
-    const saved = JSON.parse(await readFile(join(checkpointDir, file!), 'utf8')) as { shards: Record<string, { sequenceNumber: string }> };
+    const saved = JSON.parse(await readFile(join(checkpointDir, (await checkpointFile())!), 'utf8')) as {
+      shards: Record<string, { sequenceNumber: string }>;
+    };
     const checkpoint = BigInt(Object.values(saved.shards)[0]!.sequenceNumber);
 
     const second = spawnWorker(runs[1]!);

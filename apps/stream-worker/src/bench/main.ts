@@ -15,7 +15,7 @@ and prints the lag from each write to both group rows showing it (p50, p95, max)
 core and for the naive query + delete + put, against one throw-away table.
 
 Options:
-  --rates <list>      messages per second, comma-separated (default 10,40)
+  --rates <list>      messages per second, comma-separated (default 5,20)
   --duration <s>      seconds per run (default 10)
   --groups <n>        conversations the messages are spread over (default 20)
   --approach <name>   pattern-e, naive or both (default both)
@@ -29,7 +29,7 @@ const positive = (what: string) => z.coerce.number({ message: `${what} must be a
 const argsSchema = z.object({
   rates: z
     .string()
-    .default('10,40')
+    .default('5,20')
     .transform((list) => list.split(',').map(Number))
     .pipe(
       z.array(z.number({ message: '--rates must be numbers, e.g. 10,40' }).positive('each rate must be above 0').max(1000, 'each rate must be at most 1000/s')),

@@ -114,9 +114,10 @@ describe('startPoller', () => {
     const chat = await conversation('recreated: hi');
     await chat.say('recreated: still working');
     await showing(chat, 'recreated: still working');
-    const files = (await readdir(checkpointDir)).filter((name) => name.endsWith('.json'));
-    expect(files).toHaveLength(2);
-    expect(files.map((name) => join(checkpointDir, name))).toContain(checkpointPath(checkpointDir, oldArn));
+    // The rows move before the batch's checkpoint is saved: wait for the save.
+    const files = async () => (await readdir(checkpointDir)).filter((name) => name.endsWith('.json')).map((name) => join(checkpointDir, name));
+    await waitUntil('a checkpoint file for each stream', async () => (await files()).length === 2);
+    expect(await files()).toContain(checkpointPath(checkpointDir, oldArn));
   });
 
   it('stops promptly while idle and reports the stream it followed', async () => {
