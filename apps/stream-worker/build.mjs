@@ -13,6 +13,8 @@ await build({
   sourcemap: true,
   legalComments: 'none',
   // Some bundled CommonJS dependencies call require() for Node built-ins, which ESM lacks.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'info',
 });

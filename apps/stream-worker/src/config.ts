@@ -22,6 +22,8 @@ export const pollerEnv = handlerEnv.extend({
 export type PollerConfig = z.infer<typeof pollerEnv>;
 
 /** DynamoDB Local serves both APIs on one port, so a lone DynamoDB endpoint also means the streams one. */
-export function streamsEndpoint(env: Pick<HandlerConfig, 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT_URL_DYNAMODB_STREAMS'>): string | undefined {
+export function streamsEndpoint(
+  env: Pick<HandlerConfig, 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT_URL_DYNAMODB_STREAMS'>,
+): string | undefined {
   return env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS ?? env.AWS_ENDPOINT_URL_DYNAMODB;
 }

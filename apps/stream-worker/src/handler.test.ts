@@ -1,4 +1,9 @@
-import { createDdbContext, applyStreamRecord, createMessage, createMessageGroup } from '@cruddur/ddb';
+import {
+  createDdbContext,
+  applyStreamRecord,
+  createMessage,
+  createMessageGroup,
+} from '@cruddur/ddb';
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +32,11 @@ function capturingLogger() {
 describe('handler (the Lambda entry point)', () => {
   it('moves both group rows for the records of an event and reports no failure', async () => {
     const [a, b] = [someone('cai'), someone('dee')];
-    const { messageGroupUuid } = await createMessageGroup(table.ctx, { sender: a, recipient: b, message: 'hello' });
+    const { messageGroupUuid } = await createMessageGroup(table.ctx, {
+      sender: a,
+      recipient: b,
+      message: 'hello',
+    });
     await createMessage(table.ctx, { messageGroupUuid, sender: b, message: 'hello back' });
     Object.assign(process.env, { DDB_TABLE_NAME: table.ctx.tableName, LOG_LEVEL: 'silent' });
 
@@ -39,18 +48,34 @@ describe('handler (the Lambda entry point)', () => {
 
   it('names the first record that fails and logs its keys', async () => {
     const [a, b] = [someone('eve'), someone('fay')];
-    const { messageGroupUuid } = await createMessageGroup(table.ctx, { sender: a, recipient: b, message: 'first' });
-    const records = (await readStream(table)).filter((r) => r.dynamodb?.NewImage?.message_group_uuid?.S === messageGroupUuid || r.dynamodb?.Keys?.pk?.S === `MSG#${messageGroupUuid}`);
+    const { messageGroupUuid } = await createMessageGroup(table.ctx, {
+      sender: a,
+      recipient: b,
+      message: 'first',
+    });
+    const records = (await readStream(table)).filter(
+      (r) =>
+        r.dynamodb?.NewImage?.message_group_uuid?.S === messageGroupUuid ||
+        r.dynamodb?.Keys?.pk?.S === `MSG#${messageGroupUuid}`,
+    );
     // The same records, handled by a function whose table has gone: the first MSG# insert fails for real.
     const gone = createDdbContext({ ...table.env, DDB_TABLE_NAME: `${table.ctx.tableName}-gone` });
     const { logger, lines } = capturingLogger();
     const firstMessage = records.find(isMessageInsert)!;
 
-    const response = await createHandler((record) => applyStreamRecord(gone, record), logger)({ Records: records });
+    const response = await createHandler(
+      (record) => applyStreamRecord(gone, record),
+      logger,
+    )({ Records: records });
 
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: firstMessage.dynamodb?.SequenceNumber }]);
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: firstMessage.dynamodb?.SequenceNumber },
+    ]);
     const failure = lines.find((line) => line.level === 50);
-    expect(failure).toMatchObject({ sequenceNumber: firstMessage.dynamodb?.SequenceNumber, keys: firstMessage.dynamodb?.Keys });
+    expect(failure).toMatchObject({
+      sequenceNumber: firstMessage.dynamodb?.SequenceNumber,
+      keys: firstMessage.dynamodb?.Keys,
+    });
     expect(failure?.err).toMatchObject({ type: 'ResourceNotFoundException' });
     gone.client.destroy();
   });

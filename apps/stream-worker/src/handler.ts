@@ -25,7 +25,10 @@ export const handler: StreamHandler = async (event) => {
   if (!containerHandler) {
     const config = loadConfigOrExit('stream-worker', handlerEnv);
     const ctx = createDdbContext(config);
-    containerHandler = createHandler((record) => applyStreamRecord(ctx, record), createLogger(config.LOG_LEVEL));
+    containerHandler = createHandler(
+      (record) => applyStreamRecord(ctx, record),
+      createLogger(config.LOG_LEVEL),
+    );
   }
   return containerHandler(event);
 };

@@ -1,4 +1,14 @@
 export { handler, createHandler, type StreamHandler } from './handler';
-export { processBatch, type ApplyRecord, type ApplyResult, type BatchResult, type RecordOutcome } from './process-batch';
+export {
+  processBatch,
+  type ApplyRecord,
+  type ApplyResult,
+  type BatchResult,
+  type RecordOutcome,
+} from './process-batch';
 export { startPoller, type Poller, type PollerOptions } from './poller/poller';
-export { runStreamLagBenchmark, type StreamLagOptions, type StreamLagReport } from './bench/stream-lag';
+export {
+  runStreamLagBenchmark,
+  type StreamLagOptions,
+  type StreamLagReport,
+} from './bench/stream-lag';

@@ -32,28 +32,50 @@ interface LogLine {
 }
 
 /** `pnpm dev` as a child process, every log line kept. */
-function spawnWorker(lines: LogLine[], env: Record<string, string> = {}, args: string[] = []): ManagedProcess {
-  const worker = new ManagedProcess('worker', process.execPath, ['--import', 'tsx', 'src/poller-main.ts', ...args], {
-    cwd: WORKER_DIR,
-    env: { ...process.env, DDB_TABLE_NAME: table.ctx.tableName, STREAM_CHECKPOINT_DIR: checkpointDir, LOG_LEVEL: 'debug', ...env },
-    onOutput: (line) => {
-      try {
-        lines.push(JSON.parse(line) as LogLine);
-      } catch {
-        lines.push({ msg: line }); // not JSON: help text, a config error, or a line cut by SIGKILL
-      }
+function spawnWorker(
+  lines: LogLine[],
+  env: Record<string, string> = {},
+  args: string[] = [],
+): ManagedProcess {
+  const worker = new ManagedProcess(
+    'worker',
+    process.execPath,
+    ['--import', 'tsx', 'src/poller-main.ts', ...args],
+    {
+      cwd: WORKER_DIR,
+      env: {
+        ...process.env,
+        DDB_TABLE_NAME: table.ctx.tableName,
+        STREAM_CHECKPOINT_DIR: checkpointDir,
+        LOG_LEVEL: 'debug',
+        ...env,
+      },
+      onOutput: (line) => {
+        try {
+          lines.push(JSON.parse(line) as LogLine);
+        } catch {
+          lines.push({ msg: line }); // not JSON: help text, a config error, or a line cut by SIGKILL
+        }
+      },
     },
-  });
+  );
   workers.push(worker);
   return worker;
 }
 
-const following = (lines: LogLine[]) => waitUntil('the worker to follow the stream', async () => lines.some((l) => l.msg === 'following stream'));
+const following = (lines: LogLine[]) =>
+  waitUntil('the worker to follow the stream', async () =>
+    lines.some((l) => l.msg === 'following stream'),
+  );
 const processed = (lines: LogLine[]) => lines.filter((l) => l.msg === 'record processed');
 
 async function conversation(n: number) {
   const [a, b] = [someone(`kim${n}`), someone(`lee${n}`)];
-  const { messageGroupUuid } = await createMessageGroup(table.ctx, { sender: a, recipient: b, message: `chat ${n}: hi` });
+  const { messageGroupUuid } = await createMessageGroup(table.ctx, {
+    sender: a,
+    recipient: b,
+    message: `chat ${n}: hi`,
+  });
   return {
     say: (message: string) => createMessage(table.ctx, { messageGroupUuid, sender: a, message }),
     rows: () => rowsOf(table.ctx, messageGroupUuid, [a, b]),
@@ -75,11 +97,17 @@ describe('poller-main (pnpm dev)', () => {
       }
     })();
     // Kill once a checkpoint has been saved and more records are being applied.
-    const checkpointFile = async () => (await readdir(checkpointDir)).find((name) => name.endsWith('.json'));
-    await waitUntil('the worker to be in the middle of the stream', async () => (await checkpointFile()) !== undefined && processed(runs[0]!).length >= 40);
+    const checkpointFile = async () =>
+      (await readdir(checkpointDir)).find((name) => name.endsWith('.json'));
+    await waitUntil(
+      'the worker to be in the middle of the stream',
+      async () => (await checkpointFile()) !== undefined && processed(runs[0]!).length >= 40,
+    );
     process.kill(-first.pid!, 'SIGKILL');
     await first.exit;
-    const saved = JSON.parse(await readFile(join(checkpointDir, (await checkpointFile())!), 'utf8')) as {
+    const saved = JSON.parse(
+      await readFile(join(checkpointDir, (await checkpointFile())!), 'utf8'),
+    ) as {
       shards: Record<string, { sequenceNumber: string }>;
     };
     const checkpoint = BigInt(Object.values(saved.shards)[0]!.sequenceNumber);
@@ -88,15 +116,28 @@ describe('poller-main (pnpm dev)', () => {
     await sending;
     const lastOf = (n: number) => `chat ${n}: message ${total - chats.length + n}`;
     await waitUntil('every conversation to show its last message', async () =>
-      (await Promise.all(chats.map(async (chat, n) => (await chat.rows()).every((row) => row === lastOf(n))))).every(Boolean),
+      (
+        await Promise.all(
+          chats.map(async (chat, n) => (await chat.rows()).every((row) => row === lastOf(n))),
+        )
+      ).every(Boolean),
     );
-    const inserts = (await readStream(table)).filter(isMessageInsert).map((r) => r.dynamodb!.SequenceNumber!);
-    const seen = () => new Set([...processed(runs[0]!), ...processed(runs[1]!)].map((l) => l.sequenceNumber));
-    await waitUntil('the restarted worker to reach the end of the stream', async () => inserts.every((s) => seen().has(s)));
+    const inserts = (await readStream(table))
+      .filter(isMessageInsert)
+      .map((r) => r.dynamodb!.SequenceNumber!);
+    const seen = () =>
+      new Set([...processed(runs[0]!), ...processed(runs[1]!)].map((l) => l.sequenceNumber));
+    await waitUntil('the restarted worker to reach the end of the stream', async () =>
+      inserts.every((s) => seen().has(s)),
+    );
     await second.stop();
 
     expect(await second.exit).toBe(0);
-    const appliedTwice = inserts.filter((s) => runs.flatMap(processed).filter((l) => l.sequenceNumber === s && l.outcome === 'applied').length > 1);
+    const appliedTwice = inserts.filter(
+      (s) =>
+        runs.flatMap(processed).filter((l) => l.sequenceNumber === s && l.outcome === 'applied')
+          .length > 1,
+    );
     expect(appliedTwice).toEqual([]);
     // The restart resumed after the checkpoint instead of replaying the stream from its start.
     expect(processed(runs[1]!).every((l) => BigInt(l.sequenceNumber!) > checkpoint)).toBe(true);

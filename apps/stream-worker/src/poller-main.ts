@@ -29,7 +29,7 @@ try {
     process.exit(0);
   }
 } catch (error) {
-  process.stderr.write(`stream-worker: ${(error as Error).message} (see --help)\n`);
+  process.stderr.write(`stream-worker: ${(error as Error).message.split('\n')[0]} (see --help)\n`);
   process.exit(64);
 }
 

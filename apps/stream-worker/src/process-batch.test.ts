@@ -21,9 +21,19 @@ afterAll(() => table.drop());
 /** A conversation between two new people, its first message already written (pattern D). */
 async function conversation(first: string) {
   const [a, b] = [someone('ana'), someone('ben')];
-  const { messageGroupUuid } = await createMessageGroup(table.ctx, { sender: a, recipient: b, message: first });
-  const say = (message: string, from = a) => createMessage(table.ctx, { messageGroupUuid, sender: from, message });
-  return { messageGroupUuid, users: [a, b], say, rows: () => rowsOf(table.ctx, messageGroupUuid, [a, b]) };
+  const { messageGroupUuid } = await createMessageGroup(table.ctx, {
+    sender: a,
+    recipient: b,
+    message: first,
+  });
+  const say = (message: string, from = a) =>
+    createMessage(table.ctx, { messageGroupUuid, sender: from, message });
+  return {
+    messageGroupUuid,
+    users: [a, b],
+    say,
+    rows: () => rowsOf(table.ctx, messageGroupUuid, [a, b]),
+  };
 }
 
 describe('processBatch with the pattern E core', () => {
@@ -33,7 +43,9 @@ describe('processBatch with the pattern E core', () => {
     await one.say('one: second');
     await two.say('two: second', two.users[1]);
     await one.say('one: third');
-    const records = (await readStream(table)).filter((r) => [one, two].some((c) => r.dynamodb?.Keys?.pk?.S === `MSG#${c.messageGroupUuid}`));
+    const records = (await readStream(table)).filter((r) =>
+      [one, two].some((c) => r.dynamodb?.Keys?.pk?.S === `MSG#${c.messageGroupUuid}`),
+    );
     expect(records.filter(isMessageInsert)).toHaveLength(5);
 
     const result = await processBatch(records, apply, { logger });
@@ -85,12 +97,16 @@ describe('processBatch with the pattern E core', () => {
         ExpressionAttributeValues: { ':m': { S: 'skip: edited' } },
       }),
     );
-    await table.ctx.client.send(new DeleteItemCommand({ TableName: table.ctx.tableName, Key: key }));
+    await table.ctx.client.send(
+      new DeleteItemCommand({ TableName: table.ctx.tableName, Key: key }),
+    );
     const records = await readStream(table);
     // Earlier tests' row moves are in the stream too (GRP# puts and removes, member updates): all skipped.
     const modify = records.filter((r) => r.eventName === 'MODIFY');
     const remove = records.filter((r) => r.eventName === 'REMOVE');
-    const groupRows = records.filter((r) => r.eventName === 'INSERT' && r.dynamodb?.Keys?.pk?.S?.startsWith('GRP#'));
+    const groupRows = records.filter(
+      (r) => r.eventName === 'INSERT' && r.dynamodb?.Keys?.pk?.S?.startsWith('GRP#'),
+    );
     const isOurs = (r: DynamoDBRecord) => r.dynamodb?.Keys?.sk?.S === sent.createdAt;
     expect([modify.some(isOurs), remove.some(isOurs)]).toEqual([true, true]);
     expect(groupRows.length).toBeGreaterThanOrEqual(2);
@@ -98,7 +114,12 @@ describe('processBatch with the pattern E core', () => {
 
     const result = await processBatch([...modify, ...remove, ...groupRows], apply, { logger });
 
-    expect(result.counts).toEqual({ applied: 0, stale: 0, failed: 0, skipped: modify.length + remove.length + groupRows.length });
+    expect(result.counts).toEqual({
+      applied: 0,
+      stale: 0,
+      failed: 0,
+      skipped: modify.length + remove.length + groupRows.length,
+    });
     expect(result.batchItemFailures).toEqual([]);
     expect(await snapshot(table.ctx)).toEqual(before);
   });
@@ -110,11 +131,16 @@ describe('processBatch with the pattern E core', () => {
     await table.ctx.client.send(
       new PutItemCommand({
         TableName: table.ctx.tableName,
-        Item: { pk: { S: `MSG#${chat.messageGroupUuid}` }, sk: { S: '2999-01-01T00:00:00.000000+00:00' } },
+        Item: {
+          pk: { S: `MSG#${chat.messageGroupUuid}` },
+          sk: { S: '2999-01-01T00:00:00.000000+00:00' },
+        },
       }),
     );
     await chat.say('fail: after');
-    const records = (await readStream(table)).filter((r) => r.dynamodb?.Keys?.pk?.S === `MSG#${chat.messageGroupUuid}`);
+    const records = (await readStream(table)).filter(
+      (r) => r.dynamodb?.Keys?.pk?.S === `MSG#${chat.messageGroupUuid}`,
+    );
     const poison = records.find((r) => r.dynamodb?.NewImage?.message === undefined)!;
     const before = records.slice(0, records.indexOf(poison));
 

@@ -60,7 +60,11 @@ export const recordKeys = (record: DynamoDBRecord) => ({
  * Runs `apply` on every record of a batch (defect 7: not only the first) and reports the first
  * failure as a batch item failure, so that a retry starts there and nothing after it is lost.
  */
-export async function processBatch(records: DynamoDBRecord[], apply: ApplyRecord, options: ProcessBatchOptions): Promise<BatchResult> {
+export async function processBatch(
+  records: DynamoDBRecord[],
+  apply: ApplyRecord,
+  options: ProcessBatchOptions,
+): Promise<BatchResult> {
   const { logger, concurrency = 8 } = options;
   const counts = { applied: 0, skipped: 0, stale: 0, failed: 0 };
   let failure: BatchFailure | undefined;
@@ -86,15 +90,23 @@ export async function processBatch(records: DynamoDBRecord[], apply: ApplyRecord
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
 
-  const created = records.map((r) => r.dynamodb?.ApproximateCreationDateTime).filter((t) => t !== undefined);
-  const lagMs = created.length > 0 ? Math.max(0, Date.now() - Math.min(...created) * 1000) : undefined;
+  const created = records
+    .map((r) => r.dynamodb?.ApproximateCreationDateTime)
+    .filter((t) => t !== undefined);
+  const lagMs =
+    created.length > 0 ? Math.max(0, Date.now() - Math.min(...created) * 1000) : undefined;
   if (failure) {
-    logger.error({ err: failure.error, ...recordKeys(failure.record) }, 'record failed; the batch resumes from it on retry');
+    logger.error(
+      { err: failure.error, ...recordKeys(failure.record) },
+      'record failed; the batch resumes from it on retry',
+    );
   }
   logger.info({ records: records.length, ...counts, lagMs }, 'batch processed');
   return {
     // An empty identifier makes Lambda retry the whole batch: the safe side if a record lacks one.
-    batchItemFailures: failure ? [{ itemIdentifier: failure.record.dynamodb?.SequenceNumber ?? '' }] : [],
+    batchItemFailures: failure
+      ? [{ itemIdentifier: failure.record.dynamodb?.SequenceNumber ?? '' }]
+      : [],
     counts,
     failure,
     lagMs,

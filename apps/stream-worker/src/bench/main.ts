@@ -25,18 +25,28 @@ Options:
 DynamoDB: AWS_ENDPOINT_URL_DYNAMODB (+ AWS_REGION) when set; otherwise a DynamoDB Local is started.
 Exit codes: 0 measured, 1 pattern E lost or misplaced a message or the run failed, 64 bad arguments.`;
 
-const positive = (what: string) => z.coerce.number({ message: `${what} must be a number` }).positive(`${what} must be above 0`);
+const positive = (what: string) =>
+  z.coerce.number({ message: `${what} must be a number` }).positive(`${what} must be above 0`);
 const argsSchema = z.object({
   rates: z
     .string()
     .default('5,20')
     .transform((list) => list.split(',').map(Number))
     .pipe(
-      z.array(z.number({ message: '--rates must be numbers, e.g. 10,40' }).positive('each rate must be above 0').max(1000, 'each rate must be at most 1000/s')),
+      z.array(
+        z
+          .number({ message: '--rates must be numbers, e.g. 5,20' })
+          .positive('each rate must be above 0')
+          .max(1000, 'each rate must be at most 1000/s'),
+      ),
     ),
   duration: positive('--duration').max(600, '--duration must be at most 600 s').default(10),
   groups: positive('--groups').int('--groups must be a whole number').max(1000).default(20),
-  approach: z.enum(['pattern-e', 'naive', 'both'], { message: '--approach must be pattern-e, naive or both' }).default('both'),
+  approach: z
+    .enum(['pattern-e', 'naive', 'both'], {
+      message: '--approach must be pattern-e, naive or both',
+    })
+    .default('both'),
   json: z.boolean().default(false),
 });
 
@@ -59,7 +69,7 @@ function parseCommandLine() {
       },
     }));
   } catch (error) {
-    fail(`${(error as Error).message} (see --help)`, 64);
+    fail(`${(error as Error).message.split('\n')[0]} (see --help)`, 64);
   }
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
@@ -71,7 +81,18 @@ function parseCommandLine() {
 }
 
 function printTable(report: StreamLagReport): void {
-  const header = ['approach', 'rate/s', 'sent', 'shown', 'superseded', 'missing', 'wrong rows', 'p50 ms', 'p95 ms', 'max ms'];
+  const header = [
+    'approach',
+    'rate/s',
+    'sent',
+    'shown',
+    'superseded',
+    'missing',
+    'wrong rows',
+    'p50 ms',
+    'p95 ms',
+    'max ms',
+  ];
   const rows = report.runs.map((run) => [
     run.approach,
     run.rate,
@@ -86,8 +107,15 @@ function printTable(report: StreamLagReport): void {
   ]);
   const cells = [header, ...rows].map((row) => row.map(String));
   const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)));
-  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  process.stdout.write(`Stream lag: write → both group rows, ${report.durationSec} s per run, ${report.groups} conversations\n`);
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      )
+      .join('  ');
+  process.stdout.write(
+    `Stream lag: write → both group rows, ${report.durationSec} s per run, ${report.groups} conversations\n`,
+  );
   for (const row of cells) process.stdout.write(`${line(row)}\n`);
 }
 
@@ -107,7 +135,8 @@ try {
     Object.assign(process.env, services.env);
   }
   const config = loadConfigOrExit('bench:lag', dynamoEnv);
-  const approaches: Approach[] = args.approach === 'both' ? ['pattern-e', 'naive'] : [args.approach];
+  const approaches: Approach[] =
+    args.approach === 'both' ? ['pattern-e', 'naive'] : [args.approach];
   const report = await runStreamLagBenchmark({
     env: config,
     rates: args.rates,
@@ -118,8 +147,13 @@ try {
   });
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else printTable(report);
-  const broken = report.runs.some((run) => run.approach === 'pattern-e' && (run.missing > 0 || run.wrongRows > 0));
-  if (broken) process.stderr.write('bench:lag: pattern E left messages missing or rows wrong (see the table)\n');
+  const broken = report.runs.some(
+    (run) => run.approach === 'pattern-e' && (run.missing > 0 || run.wrongRows > 0),
+  );
+  if (broken)
+    process.stderr.write(
+      'bench:lag: pattern E left messages missing or rows wrong (see the table)\n',
+    );
   process.exitCode = broken ? 1 : 0;
 } catch (error) {
   process.stderr.write(`bench:lag: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -25,6 +25,9 @@ describe('runStreamLagBenchmark', () => {
       expect(run.lagMs!.p95).toBeLessThanOrEqual(run.lagMs!.max);
     }
     expect(report.runs[0]!.wrongRows).toBe(0);
-    expect(progress.slice(0, 2)).toEqual([expect.stringMatching(/^creating table cruddur-bench-/), 'warming up for 0.5 s per approach']);
+    expect(progress.slice(0, 2)).toEqual([
+      expect.stringMatching(/^creating table cruddur-bench-/),
+      'warming up for 0.5 s per approach',
+    ]);
   });
 });

@@ -28,7 +28,10 @@ export type Approach = 'pattern-e' | 'naive';
 
 export interface StreamLagOptions {
   /** Where DynamoDB is; the benchmark creates a table of its own there and drops it at the end. */
-  env: Pick<DynamoEnv, 'AWS_REGION' | 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT_URL_DYNAMODB_STREAMS'>;
+  env: Pick<
+    DynamoEnv,
+    'AWS_REGION' | 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT_URL_DYNAMODB_STREAMS'
+  >;
   /** Messages per second, one run per rate and approach. */
   rates?: number[];
   durationSec?: number;
@@ -84,14 +87,22 @@ async function openConversations(ctx: DdbContext, count: number): Promise<Conver
     Array.from({ length: count }, async (_, n) => {
       const sender = someone(n, 'a');
       const recipient = someone(n, 'b');
-      const { messageGroupUuid } = await createMessageGroup(ctx, { sender, recipient, message: 'hello' });
+      const { messageGroupUuid } = await createMessageGroup(ctx, {
+        sender,
+        recipient,
+        message: 'hello',
+      });
       return { messageGroupUuid, sender, recipient };
     }),
   );
 }
 
 /** Rows that do not show the last message their conversation received. */
-async function countWrongRows(ctx: DdbContext, conversations: Conversation[], last: Map<string, Message>): Promise<number> {
+async function countWrongRows(
+  ctx: DdbContext,
+  conversations: Conversation[],
+  last: Map<string, Message>,
+): Promise<number> {
   const rows = await Promise.all(
     conversations.flatMap((c) =>
       [c.sender, c.recipient].map(async (user) => {
@@ -108,7 +119,10 @@ async function countWrongRows(ctx: DdbContext, conversations: Conversation[], la
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
   const timer = new AbortController();
   try {
-    return await Promise.race([promise.then(() => true), pause(ms, timer.signal).then(() => false)]);
+    return await Promise.race([
+      promise.then(() => true),
+      pause(ms, timer.signal).then(() => false),
+    ]);
   } finally {
     timer.abort();
   }
@@ -120,7 +134,8 @@ async function runOnce(
   checkpointDir: string,
   approach: Approach,
   rate: number,
-  options: Required<Pick<StreamLagOptions, 'durationSec' | 'idleMaxMs' | 'settleTimeoutMs'>> & Pick<StreamLagOptions, 'env'>,
+  options: Required<Pick<StreamLagOptions, 'durationSec' | 'idleMaxMs' | 'settleTimeoutMs'>> &
+    Pick<StreamLagOptions, 'env'>,
 ): Promise<StreamLagRun> {
   const sentAt = new Map<string, number>();
   const shownAt = new Map<string, number>();
@@ -137,12 +152,14 @@ async function runOnce(
   let caughtUp = () => {};
   const backlogDone = new Promise<void>((resolve) => (caughtUp = resolve));
 
-  const core: ApplyRecord = approach === 'naive' ? naiveApply(ctx) : (record) => applyStreamRecord(ctx, record);
+  const core: ApplyRecord =
+    approach === 'naive' ? naiveApply(ctx) : (record) => applyStreamRecord(ctx, record);
   const apply: ApplyRecord = async (record) => {
     const result = await core(record);
     const id = record.dynamodb?.NewImage?.message_uuid?.S;
     const group = record.dynamodb?.NewImage?.pk?.S?.slice('MSG#'.length);
-    if (id && !sentAt.has(id) && group && greetings.delete(group) && greetings.size === 0) caughtUp();
+    if (id && !sentAt.has(id) && group && greetings.delete(group) && greetings.size === 0)
+      caughtUp();
     if (id && sentAt.has(id) && !shownAt.has(id) && !superseded.has(id)) {
       if (result.outcome === 'applied') shownAt.set(id, performance.now());
       else if (result.outcome === 'stale') superseded.add(id);
@@ -161,7 +178,9 @@ async function runOnce(
   });
   try {
     if (!(await settlesWithin(Promise.race([backlogDone, poller.done]), options.settleTimeoutMs))) {
-      throw new Error(`the worker did not get through the conversations' first messages within ${options.settleTimeoutMs} ms`);
+      throw new Error(
+        `the worker did not get through the conversations' first messages within ${options.settleTimeoutMs} ms`,
+      );
     }
     const started = performance.now();
     const writes: Promise<unknown>[] = [];
@@ -173,9 +192,15 @@ async function runOnce(
       const message = `${approach} at ${rate}/s, message ${i}`;
       sentAt.set(messageUuid, performance.now());
       writes.push(
-        createMessage(ctx, { messageGroupUuid: conversation.messageGroupUuid, sender: conversation.sender, message, messageUuid }).then((stored) => {
+        createMessage(ctx, {
+          messageGroupUuid: conversation.messageGroupUuid,
+          sender: conversation.sender,
+          message,
+          messageUuid,
+        }).then((stored) => {
           const previous = last.get(stored.messageGroupUuid);
-          if (!previous || stored.createdAt > previous.createdAt) last.set(stored.messageGroupUuid, stored);
+          if (!previous || stored.createdAt > previous.createdAt)
+            last.set(stored.messageGroupUuid, stored);
         }),
       );
     }
@@ -235,7 +260,9 @@ export async function runStreamLagBenchmark(options: StreamLagOptions): Promise<
     const runs: StreamLagRun[] = [];
     for (const rate of rates) {
       for (const approach of approaches) {
-        progress(`${approach}: ${rate} messages/s for ${durationSec} s over ${groupCount} conversations`);
+        progress(
+          `${approach}: ${rate} messages/s for ${durationSec} s over ${groupCount} conversations`,
+        );
         runs.push(await run(approach, rate, durationSec));
       }
     }

@@ -25,7 +25,10 @@ describe('CheckpointStore', () => {
 
     const reopened = await CheckpointStore.open(join(dir, 'nested'), ARN);
     expect(reopened.get('shard-1')).toEqual({ sequenceNumber: '000000000000000000007' });
-    expect(reopened.get('shard-2')).toEqual({ sequenceNumber: '000000000000000000003', finished: true });
+    expect(reopened.get('shard-2')).toEqual({
+      sequenceNumber: '000000000000000000003',
+      finished: true,
+    });
     expect(reopened.isFinished('shard-2')).toBe(true);
     expect(reopened.isFinished('shard-1')).toBe(false);
   });
@@ -40,9 +43,15 @@ describe('CheckpointStore', () => {
 
   it('lands the last of many concurrent writes and leaves no temporary file behind', async () => {
     const store = await CheckpointStore.open(dir, ARN);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => store.advance(`shard-${i % 5}`, String(i).padStart(21, '0'))));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        store.advance(`shard-${i % 5}`, String(i).padStart(21, '0')),
+      ),
+    );
     expect(await readdir(dir)).toEqual([checkpointPath(dir, ARN).slice(dir.length + 1)]);
-    const saved = JSON.parse(await readFile(store.file, 'utf8')) as { shards: Record<string, { sequenceNumber: string }> };
+    const saved = JSON.parse(await readFile(store.file, 'utf8')) as {
+      shards: Record<string, { sequenceNumber: string }>;
+    };
     expect(saved.shards['shard-4']?.sequenceNumber).toBe('000000000000000000049');
   });
 
@@ -57,7 +66,12 @@ describe('CheckpointStore', () => {
   it('refuses a damaged file instead of guessing where to resume', async () => {
     await writeFile(checkpointPath(dir, ARN), '{ "streamArn": ');
     await expect(CheckpointStore.open(dir, ARN)).rejects.toThrow(CheckpointError);
-    await writeFile(checkpointPath(dir, ARN), JSON.stringify({ streamArn: OTHER_ARN, updatedAt: '', shards: {} }));
-    await expect(CheckpointStore.open(dir, ARN)).rejects.toThrow(/unreadable or belongs to another stream/);
+    await writeFile(
+      checkpointPath(dir, ARN),
+      JSON.stringify({ streamArn: OTHER_ARN, updatedAt: '', shards: {} }),
+    );
+    await expect(CheckpointStore.open(dir, ARN)).rejects.toThrow(
+      /unreadable or belongs to another stream/,
+    );
   });
 });

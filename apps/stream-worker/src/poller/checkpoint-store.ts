@@ -54,12 +54,18 @@ export class CheckpointStore {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      return new CheckpointStore(file, { streamArn, updatedAt: new Date().toISOString(), shards: {} });
+      return new CheckpointStore(file, {
+        streamArn,
+        updatedAt: new Date().toISOString(),
+        shards: {},
+      });
     }
     const parsed = checkpointFile.safeParse(parseJson(text));
     // Never guess: starting over would replay the whole stream, skipping ahead would lose records.
     if (!parsed.success || parsed.data.streamArn !== streamArn) {
-      throw new CheckpointError(`checkpoint file ${file} is unreadable or belongs to another stream; fix or remove it and start again`);
+      throw new CheckpointError(
+        `checkpoint file ${file} is unreadable or belongs to another stream; fix or remove it and start again`,
+      );
     }
     return new CheckpointStore(file, parsed.data);
   }

@@ -1,5 +1,11 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { applyStreamRecord, createMessage, createMessageGroup, createTable, dropTable } from '@cruddur/ddb';
+import {
+  applyStreamRecord,
+  createMessage,
+  createMessageGroup,
+  createTable,
+  dropTable,
+} from '@cruddur/ddb';
 import { waitUntil } from '@cruddur/devstack';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -47,15 +53,27 @@ function recordingApply(seen: DynamoDBRecord[]): ApplyRecord {
 
 async function conversation(first: string) {
   const [a, b] = [someone('gus'), someone('hal')];
-  const { messageGroupUuid } = await createMessageGroup(table.ctx, { sender: a, recipient: b, message: first });
+  const { messageGroupUuid } = await createMessageGroup(table.ctx, {
+    sender: a,
+    recipient: b,
+    message: first,
+  });
   return {
     say: (message: string) => createMessage(table.ctx, { messageGroupUuid, sender: a, message }),
     rows: () => rowsOf(table.ctx, messageGroupUuid, [a, b]),
   };
 }
 
-const showing = (chat: { rows(): Promise<(string | undefined)[]> }, text: string, timeoutMs = 20_000) =>
-  waitUntil(`both rows showing "${text}"`, async () => (await chat.rows()).every((row) => row === text), { timeoutMs, intervalMs: 50 });
+const showing = (
+  chat: { rows(): Promise<(string | undefined)[]> },
+  text: string,
+  timeoutMs = 20_000,
+) =>
+  waitUntil(
+    `both rows showing "${text}"`,
+    async () => (await chat.rows()).every((row) => row === text),
+    { timeoutMs, intervalMs: 50 },
+  );
 
 describe('startPoller', () => {
   it('moves both group rows of a new message within 2 seconds', async () => {
@@ -72,7 +90,10 @@ describe('startPoller', () => {
     const before = start({ apply: recordingApply(first) });
     for (const n of [1, 2, 3]) await chat.say(`resume: ${n}`);
     await showing(chat, 'resume: 3');
-    await waitUntil('the first poller to read everything so far', async () => first.length === (await readStream(table)).length);
+    await waitUntil(
+      'the first poller to read everything so far',
+      async () => first.length === (await readStream(table)).length,
+    );
     await before.stop();
 
     for (const n of [4, 5]) await chat.say(`resume: ${n}`);
@@ -80,13 +101,22 @@ describe('startPoller', () => {
     start({ apply: recordingApply(second) });
     await showing(chat, 'resume: 5');
     const all = await readStream(table);
-    await waitUntil('the second poller to read the rest', async () => first.length + second.length >= all.length);
+    await waitUntil(
+      'the second poller to read the rest',
+      async () => first.length + second.length >= all.length,
+    );
 
     // Batches run partitions side by side, so compare what was read, not the order of reading.
-    const sequences = (records: DynamoDBRecord[]) => records.map((r) => r.dynamodb?.SequenceNumber ?? '').sort();
+    const sequences = (records: DynamoDBRecord[]) =>
+      records.map((r) => r.dynamodb?.SequenceNumber ?? '').sort();
     expect(sequences(first)).toEqual(sequences(all.slice(0, first.length)));
     expect(sequences(second)).toEqual(sequences(all.slice(first.length)));
-    expect(second.filter(isMessageInsert).map((r) => r.dynamodb?.NewImage?.message?.S).sort()).toEqual(['resume: 4', 'resume: 5']);
+    expect(
+      second
+        .filter(isMessageInsert)
+        .map((r) => r.dynamodb?.NewImage?.message?.S)
+        .sort(),
+    ).toEqual(['resume: 4', 'resume: 5']);
   });
 
   it('sets a poison record aside and carries on with the records after it', async () => {
@@ -101,9 +131,14 @@ describe('startPoller', () => {
     );
     await chat.say('poison: after');
     await showing(chat, 'poison: after');
-    const deadLetters = (await readFile(join(checkpointDir, DEAD_LETTERS_FILE), 'utf8')).trim().split('\n');
+    const deadLetters = (await readFile(join(checkpointDir, DEAD_LETTERS_FILE), 'utf8'))
+      .trim()
+      .split('\n');
     expect(deadLetters).toHaveLength(1);
-    expect(JSON.parse(deadLetters[0]!)).toMatchObject({ keys: { pk: { S: 'MSG#not-a-real-group' } }, eventName: 'INSERT' });
+    expect(JSON.parse(deadLetters[0]!)).toMatchObject({
+      keys: { pk: { S: 'MSG#not-a-real-group' } },
+      eventName: 'INSERT',
+    });
   });
 
   it('follows the new stream when the table is dropped and created again', async () => {
@@ -115,7 +150,10 @@ describe('startPoller', () => {
     await chat.say('recreated: still working');
     await showing(chat, 'recreated: still working');
     // The rows move before the batch's checkpoint is saved: wait for the save.
-    const files = async () => (await readdir(checkpointDir)).filter((name) => name.endsWith('.json')).map((name) => join(checkpointDir, name));
+    const files = async () =>
+      (await readdir(checkpointDir))
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => join(checkpointDir, name));
     await waitUntil('a checkpoint file for each stream', async () => (await files()).length === 2);
     expect(await files()).toContain(checkpointPath(checkpointDir, oldArn));
   });

@@ -42,7 +42,10 @@ export function startPoller(options: PollerOptions): Poller {
   const { env, checkpointDir } = options;
   const logger = options.logger ?? createLogger('info');
   const ctx = createDdbContext(env);
-  const streams = new DynamoDBStreamsClient({ region: env.AWS_REGION, endpoint: streamsEndpoint(env) });
+  const streams = new DynamoDBStreamsClient({
+    region: env.AWS_REGION,
+    endpoint: streamsEndpoint(env),
+  });
   const apply = options.apply ?? ((record) => applyStreamRecord(ctx, record));
   const idleMaxMs = options.idleMaxMs ?? 1_000;
   const stopping = new AbortController();
@@ -91,10 +94,15 @@ export function startPoller(options: PollerOptions): Poller {
         const gone = vanishedShards(shards, store.shardIds());
         if (gone.length > 0) {
           const unread = gone.filter((id) => !store.isFinished(id));
-          if (unread.length > 0) logger.warn({ shards: unread }, 'shards were trimmed before being read to the end');
+          if (unread.length > 0)
+            logger.warn({ shards: unread }, 'shards were trimmed before being read to the end');
           await store.forget(gone);
         }
-        for (const { ShardId: id } of shardsReadyToFollow(shards, (s) => store.isFinished(s), new Set(running.keys()))) {
+        for (const { ShardId: id } of shardsReadyToFollow(
+          shards,
+          (s) => store.isFinished(s),
+          new Set(running.keys()),
+        )) {
           if (!id) continue;
           const task = followShard(follow, id)
             .catch((error: unknown) => {

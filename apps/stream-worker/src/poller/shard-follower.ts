@@ -36,7 +36,12 @@ const sequenceOf = (record: DynamoDBRecord) => record.dynamodb?.SequenceNumber ?
  * (the poller's on-failure destination) so that it cannot block its shard forever.
  * Returns false when stopped before the page was done.
  */
-async function processPage(ctx: FollowContext, shardId: string, log: Logger, records: DynamoDBRecord[]): Promise<boolean> {
+async function processPage(
+  ctx: FollowContext,
+  shardId: string,
+  log: Logger,
+  records: DynamoDBRecord[],
+): Promise<boolean> {
   const retry = new Backoff(100, 5_000);
   let pending = records;
   let attempts = 0;
@@ -49,9 +54,16 @@ async function processPage(ctx: FollowContext, shardId: string, log: Logger, rec
 
     attempts = doneCount > 0 ? 1 : attempts + 1;
     if (attempts >= ctx.maxAttempts && !isTransientError(failure.error)) {
-      const file = await setAside(ctx.checkpointDir, { shardId, record: failure.record, error: failure.error });
+      const file = await setAside(ctx.checkpointDir, {
+        shardId,
+        record: failure.record,
+        error: failure.error,
+      });
       await ctx.store.advance(shardId, sequenceOf(failure.record));
-      log.error({ ...recordKeys(failure.record), attempts, file }, 'poison record set aside; the shard moves on');
+      log.error(
+        { ...recordKeys(failure.record), attempts, file },
+        'poison record set aside; the shard moves on',
+      );
       pending = pending.slice(failure.index + 1);
       attempts = 0;
       continue;
@@ -73,7 +85,12 @@ export async function followShard(ctx: FollowContext, shardId: string): Promise<
   const idle = new Backoff(50, ctx.idleMaxMs);
   const trouble = new Backoff(200, 10_000);
   const reopen = () =>
-    openShardIterator({ ...ctx, shardId, after: ctx.store.get(shardId)?.sequenceNumber, logger: log });
+    openShardIterator({
+      ...ctx,
+      shardId,
+      after: ctx.store.get(shardId)?.sequenceNumber,
+      logger: log,
+    });
 
   let iterator: string | undefined;
   let opened = false;
@@ -84,9 +101,12 @@ export async function followShard(ctx: FollowContext, shardId: string): Promise<
         opened = true;
       }
       if (!iterator) break;
-      const page = await ctx.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: ctx.batchSize }), {
-        abortSignal: ctx.signal,
-      });
+      const page = await ctx.streams.send(
+        new GetRecordsCommand({ ShardIterator: iterator, Limit: ctx.batchSize }),
+        {
+          abortSignal: ctx.signal,
+        },
+      );
       trouble.reset();
       const records = (page.Records ?? []).map((record) => toLambdaRecord(record, ctx.streamArn));
       if (records.length > 0) {
@@ -99,7 +119,10 @@ export async function followShard(ctx: FollowContext, shardId: string): Promise<
     } catch (error) {
       if (ctx.signal.aborted) return;
       // Iterators live 15 minutes; a trimmed position is handled by reopening too.
-      if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
+      if (
+        error instanceof ExpiredIteratorException ||
+        error instanceof TrimmedDataAccessException
+      ) {
         log.info({ reason: error.name }, 'reopening the shard from its checkpoint');
       } else if (isTransientError(error)) {
         log.warn({ err: error }, 'reading the shard failed; retrying from its checkpoint');

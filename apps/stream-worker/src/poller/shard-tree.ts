@@ -5,7 +5,11 @@ import type { Shard } from '@aws-sdk/client-dynamodb-streams';
  * or no longer listed (trimmed). A child shard continues its parent's items after a split, so
  * reading it earlier could apply an item's changes out of order.
  */
-export function shardsReadyToFollow(shards: Shard[], isFinished: (shardId: string) => boolean, following: ReadonlySet<string>): Shard[] {
+export function shardsReadyToFollow(
+  shards: Shard[],
+  isFinished: (shardId: string) => boolean,
+  following: ReadonlySet<string>,
+): Shard[] {
   const listed = new Set(shards.map((shard) => shard.ShardId));
   return shards.filter(({ ShardId: id, ParentShardId: parent }) => {
     if (!id || isFinished(id) || following.has(id)) return false;

@@ -1,5 +1,14 @@
-import { DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, type DynamoDBStreamsClient, type Shard, type StreamStatus } from '@aws-sdk/client-dynamodb-streams';
+import {
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  type Shard,
+  type StreamStatus,
+} from '@aws-sdk/client-dynamodb-streams';
 
 /** The table exists but cannot feed pattern E: waiting would not help, so this stops the poller. */
 export class StreamUnusableError extends Error {
@@ -7,20 +16,30 @@ export class StreamUnusableError extends Error {
 }
 
 /** The table's current stream ARN, or undefined while the table does not exist (yet). */
-export async function findTableStream(ddb: DynamoDBClient, tableName: string, signal: AbortSignal): Promise<string | undefined> {
+export async function findTableStream(
+  ddb: DynamoDBClient,
+  tableName: string,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   let table;
   try {
-    ({ Table: table } = await ddb.send(new DescribeTableCommand({ TableName: tableName }), { abortSignal: signal }));
+    ({ Table: table } = await ddb.send(new DescribeTableCommand({ TableName: tableName }), {
+      abortSignal: signal,
+    }));
   } catch (error) {
     if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
   }
   const spec = table?.StreamSpecification;
   if (!spec?.StreamEnabled || !table?.LatestStreamArn) {
-    throw new StreamUnusableError(`table ${tableName} has no stream: enable DynamoDB Streams (NEW_IMAGE or NEW_AND_OLD_IMAGES)`);
+    throw new StreamUnusableError(
+      `table ${tableName} has no stream: enable DynamoDB Streams (NEW_IMAGE or NEW_AND_OLD_IMAGES)`,
+    );
   }
   if (spec.StreamViewType !== 'NEW_IMAGE' && spec.StreamViewType !== 'NEW_AND_OLD_IMAGES') {
-    throw new StreamUnusableError(`table ${tableName} streams ${spec.StreamViewType}: pattern E needs NEW_IMAGE or NEW_AND_OLD_IMAGES`);
+    throw new StreamUnusableError(
+      `table ${tableName} streams ${spec.StreamViewType}: pattern E needs NEW_IMAGE or NEW_AND_OLD_IMAGES`,
+    );
   }
   return table.LatestStreamArn;
 }

@@ -20,7 +20,9 @@ describe('toLambdaRecord', () => {
           count: { N: '3' },
           blob: { B: new Uint8Array([1, 2, 255]) },
           blobs: { BS: [new Uint8Array([0])] },
-          nested: { M: { list: { L: [{ BOOL: true }, { NULL: true }, { SS: ['a'] }, { NS: ['1'] }] } } },
+          nested: {
+            M: { list: { L: [{ BOOL: true }, { NULL: true }, { SS: ['a'] }, { NS: ['1'] }] } },
+          },
         },
         SequenceNumber: '000000000000000000042',
         SizeBytes: 99,
@@ -28,7 +30,12 @@ describe('toLambdaRecord', () => {
       },
     };
     const lambda = toLambdaRecord(record, ARN);
-    expect(lambda).toMatchObject({ eventID: 'e1', eventName: 'INSERT', eventSourceARN: ARN, awsRegion: 'us-east-1' });
+    expect(lambda).toMatchObject({
+      eventID: 'e1',
+      eventName: 'INSERT',
+      eventSourceARN: ARN,
+      awsRegion: 'us-east-1',
+    });
     expect(lambda.dynamodb).toEqual({
       ApproximateCreationDateTime: Date.parse('2026-11-25T06:10:00.000Z') / 1000,
       Keys: { pk: { S: 'MSG#g' }, sk: { S: '2026-11-25T06:10:05.123456+00:00' } },
@@ -37,7 +44,9 @@ describe('toLambdaRecord', () => {
         count: { N: '3' },
         blob: { B: 'AQL/' },
         blobs: { BS: ['AA=='] },
-        nested: { M: { list: { L: [{ BOOL: true }, { NULL: true }, { SS: ['a'] }, { NS: ['1'] }] } } },
+        nested: {
+          M: { list: { L: [{ BOOL: true }, { NULL: true }, { SS: ['a'] }, { NS: ['1'] }] } },
+        },
       },
       OldImage: undefined,
       SequenceNumber: '000000000000000000042',

@@ -24,7 +24,10 @@ function toLambdaValue(value: AttributeValue): LambdaAttributeValue {
 function toLambdaImage(image: Image): LambdaImage;
 function toLambdaImage(image: Image | undefined): LambdaImage | undefined;
 function toLambdaImage(image: Image | undefined): LambdaImage | undefined {
-  return image && Object.fromEntries(Object.entries(image).map(([name, value]) => [name, toLambdaValue(value)]));
+  return (
+    image &&
+    Object.fromEntries(Object.entries(image).map(([name, value]) => [name, toLambdaValue(value)]))
+  );
 }
 
 /**
@@ -43,7 +46,8 @@ export function toLambdaRecord(record: _Record, streamArn: string): DynamoDBReco
     ...(record.userIdentity ? { userIdentity: record.userIdentity } : {}),
     dynamodb: change && {
       // Lambda carries epoch seconds where the SDK parses a Date.
-      ApproximateCreationDateTime: change.ApproximateCreationDateTime && change.ApproximateCreationDateTime.getTime() / 1000,
+      ApproximateCreationDateTime:
+        change.ApproximateCreationDateTime && change.ApproximateCreationDateTime.getTime() / 1000,
       Keys: toLambdaImage(change.Keys),
       NewImage: toLambdaImage(change.NewImage),
       OldImage: toLambdaImage(change.OldImage),

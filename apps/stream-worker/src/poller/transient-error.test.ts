@@ -1,26 +1,50 @@
-import { ConditionalCheckFailedException, ResourceNotFoundException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  ResourceNotFoundException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import { LimitExceededException } from '@aws-sdk/client-dynamodb-streams';
 import { describe, expect, it } from 'vitest';
 import { isTransientError } from './transient-error';
 
 const meta = { $metadata: {} };
 const cancelled = (...codes: string[]) =>
-  new TransactionCanceledException({ message: 'cancelled', CancellationReasons: codes.map((Code) => ({ Code })), ...meta });
+  new TransactionCanceledException({
+    message: 'cancelled',
+    CancellationReasons: codes.map((Code) => ({ Code })),
+    ...meta,
+  });
 
 describe('isTransientError', () => {
   it('retries throttling, server faults, network failures and contention', () => {
-    expect(isTransientError(new LimitExceededException({ message: 'slow down', ...meta }))).toBe(true);
+    expect(isTransientError(new LimitExceededException({ message: 'slow down', ...meta }))).toBe(
+      true,
+    );
     expect(isTransientError(Object.assign(new Error('boom'), { $fault: 'server' }))).toBe(true);
-    expect(isTransientError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(true);
-    expect(isTransientError(new Error('fetch failed', { cause: Object.assign(new Error('socket'), { code: 'ECONNRESET' }) }))).toBe(true);
+    expect(
+      isTransientError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+    ).toBe(true);
+    expect(
+      isTransientError(
+        new Error('fetch failed', {
+          cause: Object.assign(new Error('socket'), { code: 'ECONNRESET' }),
+        }),
+      ),
+    ).toBe(true);
     expect(isTransientError(cancelled('None', 'TransactionConflict'))).toBe(true);
   });
 
   it('does not retry for ever what will fail the same way again', () => {
-    expect(isTransientError(new ConditionalCheckFailedException({ message: 'condition', ...meta }))).toBe(false);
+    expect(
+      isTransientError(new ConditionalCheckFailedException({ message: 'condition', ...meta })),
+    ).toBe(false);
     expect(isTransientError(cancelled('ConditionalCheckFailed', 'None'))).toBe(false);
-    expect(isTransientError(new ResourceNotFoundException({ message: 'no table', ...meta }))).toBe(false);
-    expect(isTransientError(new TypeError("Cannot read properties of undefined (reading 'S')"))).toBe(false);
+    expect(isTransientError(new ResourceNotFoundException({ message: 'no table', ...meta }))).toBe(
+      false,
+    );
+    expect(
+      isTransientError(new TypeError("Cannot read properties of undefined (reading 'S')")),
+    ).toBe(false);
     expect(isTransientError('a string')).toBe(false);
   });
 });

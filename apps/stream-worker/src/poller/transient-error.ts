@@ -9,9 +9,22 @@ const TRANSIENT_NAMES = new Set([
   'TimeoutError',
   'TransactionConflictException',
 ]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+]);
 // Why a transaction was cancelled, item by item: contention and throttling pass, a failed condition does not.
-const TRANSIENT_CANCELLATIONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+const TRANSIENT_CANCELLATIONS = new Set([
+  'TransactionConflict',
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+  'RequestLimitExceeded',
+]);
 
 interface ErrorLike {
   name?: string;
@@ -36,6 +49,11 @@ export function isTransientError(error: unknown): boolean {
   if (e.$retryable || e.$fault === 'server') return true;
   if (e.name && TRANSIENT_NAMES.has(e.name)) return true;
   if (e.code && NETWORK_CODES.has(e.code)) return true;
-  if ((e.CancellationReasons ?? e.reasons ?? []).some((reason) => reason.Code && TRANSIENT_CANCELLATIONS.has(reason.Code))) return true;
+  if (
+    (e.CancellationReasons ?? e.reasons ?? []).some(
+      (reason) => reason.Code && TRANSIENT_CANCELLATIONS.has(reason.Code),
+    )
+  )
+    return true;
   return e.cause !== undefined && isTransientError(e.cause);
 }

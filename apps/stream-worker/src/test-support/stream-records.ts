@@ -11,8 +11,14 @@ import type { TestTable } from './table';
  * Everything the table's stream holds so far, as a Lambda event would carry it: tests feed the
  * handler real records written by DynamoDB Local, never hand-made ones.
  */
-export async function readStream({ env, ctx }: Pick<TestTable, 'env' | 'ctx'>): Promise<DynamoDBRecord[]> {
-  const streams = new DynamoDBStreamsClient({ region: env.AWS_REGION, endpoint: streamsEndpoint(env) });
+export async function readStream({
+  env,
+  ctx,
+}: Pick<TestTable, 'env' | 'ctx'>): Promise<DynamoDBRecord[]> {
+  const streams = new DynamoDBStreamsClient({
+    region: env.AWS_REGION,
+    endpoint: streamsEndpoint(env),
+  });
   const signal = new AbortController().signal;
   try {
     const streamArn = await findTableStream(ctx.client, ctx.tableName, signal);
@@ -20,7 +26,14 @@ export async function readStream({ env, ctx }: Pick<TestTable, 'env' | 'ctx'>): 
     const { shards } = await describeShards(streams, streamArn, signal);
     const records: DynamoDBRecord[] = [];
     for (const { ShardId: shardId } of shards) {
-      let iterator = await openShardIterator({ streams, streamArn, shardId: shardId!, after: undefined, signal, logger: createLogger('silent') });
+      let iterator = await openShardIterator({
+        streams,
+        streamArn,
+        shardId: shardId!,
+        after: undefined,
+        signal,
+        logger: createLogger('silent'),
+      });
       while (iterator) {
         const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
         if (!page.Records?.length) break;
@@ -39,8 +52,9 @@ export const isMessageInsert = (record: DynamoDBRecord) =>
 
 /** The record of one message, found by its text. */
 export function recordOf(records: DynamoDBRecord[], text: string): DynamoDBRecord {
-  const record = records.find((r) => isMessageInsert(r) && r.dynamodb?.NewImage?.message?.S === text);
+  const record = records.find(
+    (r) => isMessageInsert(r) && r.dynamodb?.NewImage?.message?.S === text,
+  );
   if (!record) throw new Error(`no stream record for message "${text}"`);
   return record;
 }
-
