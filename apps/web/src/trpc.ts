@@ -1,5 +1,5 @@
 import type { AppRouter } from '@cruddur/api';
-import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 
 /** The typed hooks for every API procedure (`trpc.messages.list.useInfiniteQuery(…)` and so on). */
@@ -7,6 +7,12 @@ export const trpc = createTRPCReact<AppRouter>();
 
 /** Served on this page's origin: the web server proxies `/trpc` to the API. */
 const API_PATH = '/trpc';
+
+/**
+ * Procedures that need no sign-in. They go without a token, and unbatched: refreshing the token
+ * asks `auth.config` where Cognito is, so that call must never wait for a token itself.
+ */
+const PUBLIC_PROCEDURES = new Set(['auth.config']);
 
 /**
  * Queries and mutations go batched over HTTP with the access token in the Authorization header.
@@ -25,12 +31,16 @@ export function createApiClient(getAccessToken: () => Promise<string | null>) {
             return token ? { token } : null;
           },
         }),
-        false: httpBatchLink({
-          url: API_PATH,
-          headers: async () => {
-            const token = await getAccessToken();
-            return token ? { authorization: `Bearer ${token}` } : {};
-          },
+        false: splitLink({
+          condition: (op) => PUBLIC_PROCEDURES.has(op.path),
+          true: httpLink({ url: API_PATH }),
+          false: httpBatchLink({
+            url: API_PATH,
+            headers: async () => {
+              const token = await getAccessToken();
+              return token ? { authorization: `Bearer ${token}` } : {};
+            },
+          }),
         }),
       }),
     ],

@@ -46,6 +46,7 @@ describe('AuthStore', () => {
     expect(loadSession(storage)).toBeNull();
     expect(await store.getAccessToken()).toBeNull();
     expect(store.endedBecause).toBeNull();
+    expect(store.signedOutByUser).toBe(true);
     expect(changes).toBe(2);
   });
 
@@ -108,6 +109,7 @@ describe('AuthStore', () => {
     expect(await reloaded.getAccessToken()).toBeNull();
     expect(reloaded.getSession()).toBeNull();
     expect(reloaded.endedBecause).toEqual({ detail: 'The sign-in service would not renew it.' });
+    expect(reloaded.signedOutByUser).toBe(false);
     expect(loadSession(storage)).toBeNull();
   });
 

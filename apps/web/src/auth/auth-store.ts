@@ -43,6 +43,8 @@ export class AuthStore {
    * else what the server or Cognito said.
    */
   endedBecause: { detail: string } | null = null;
+  /** The last session was ended by its user, so whoever signs in next starts afresh. */
+  signedOutByUser = false;
 
   constructor(options: AuthStoreOptions) {
     this.#options = options;
@@ -66,6 +68,7 @@ export class AuthStore {
     if (!tokens.refreshToken)
       throw new CognitoError('UnknownError', 'Sign-in returned no refresh token.');
     this.endedBecause = null;
+    this.signedOutByUser = false;
     this.#set(this.#sessionFrom(tokens, tokens.refreshToken));
   }
 
@@ -73,6 +76,7 @@ export class AuthStore {
   signOut(endedBecause: { detail: string } | null = null): void {
     this.#generation++;
     this.endedBecause = endedBecause;
+    this.signedOutByUser = endedBecause === null;
     this.#set(null);
   }
 
