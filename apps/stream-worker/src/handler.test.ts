@@ -1,15 +1,10 @@
-import {
-  createDdbContext,
-  applyStreamRecord,
-  createMessage,
-  createMessageGroup,
-} from '@cruddur/ddb';
+import { createDdbContext, applyStreamRecord } from '@cruddur/ddb';
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler, handler } from './handler';
 import { isMessageInsert, readStream } from './test-support/stream-records';
-import { createTestTable, rowsOf, someone, type TestTable } from './test-support/table';
+import { createTestTable, startConversation, type TestTable } from './test-support/table';
 
 let table: TestTable;
 beforeAll(async () => {
@@ -31,28 +26,18 @@ function capturingLogger() {
 
 describe('handler (the Lambda entry point)', () => {
   it('moves both group rows for the records of an event and reports no failure', async () => {
-    const [a, b] = [someone('cai'), someone('dee')];
-    const { messageGroupUuid } = await createMessageGroup(table.ctx, {
-      sender: a,
-      recipient: b,
-      message: 'hello',
-    });
-    await createMessage(table.ctx, { messageGroupUuid, sender: b, message: 'hello back' });
+    const chat = await startConversation(table.ctx, 'hello');
+    await chat.say('hello back', chat.users[1]);
     Object.assign(process.env, { DDB_TABLE_NAME: table.ctx.tableName, LOG_LEVEL: 'silent' });
 
     const response = await handler({ Records: await readStream(table) });
 
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(await rowsOf(table.ctx, messageGroupUuid, [a, b])).toEqual(['hello back', 'hello back']);
+    expect(await chat.rows()).toEqual(['hello back', 'hello back']);
   });
 
   it('names the first record that fails and logs its keys', async () => {
-    const [a, b] = [someone('eve'), someone('fay')];
-    const { messageGroupUuid } = await createMessageGroup(table.ctx, {
-      sender: a,
-      recipient: b,
-      message: 'first',
-    });
+    const { messageGroupUuid } = await startConversation(table.ctx, 'first');
     const records = (await readStream(table)).filter(
       (r) =>
         r.dynamodb?.NewImage?.message_group_uuid?.S === messageGroupUuid ||

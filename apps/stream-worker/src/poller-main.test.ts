@@ -1,4 +1,3 @@
-import { createMessage, createMessageGroup } from '@cruddur/ddb';
 import { ManagedProcess, waitUntil } from '@cruddur/devstack';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isMessageInsert, readStream } from './test-support/stream-records';
-import { createTestTable, rowsOf, someone, type TestTable } from './test-support/table';
+import { createTestTable, startConversation, type TestTable } from './test-support/table';
 
 const WORKER_DIR = fileURLToPath(new URL('..', import.meta.url));
 let table: TestTable;
@@ -69,18 +68,7 @@ const following = (lines: LogLine[]) =>
   );
 const processed = (lines: LogLine[]) => lines.filter((l) => l.msg === 'record processed');
 
-async function conversation(n: number) {
-  const [a, b] = [someone(`kim${n}`), someone(`lee${n}`)];
-  const { messageGroupUuid } = await createMessageGroup(table.ctx, {
-    sender: a,
-    recipient: b,
-    message: `chat ${n}: hi`,
-  });
-  return {
-    say: (message: string) => createMessage(table.ctx, { messageGroupUuid, sender: a, message }),
-    rows: () => rowsOf(table.ctx, messageGroupUuid, [a, b]),
-  };
-}
+const conversation = (n: number) => startConversation(table.ctx, `chat ${n}: hi`);
 
 describe('poller-main (pnpm dev)', () => {
   it('converges after being killed mid-stream and restarted: nothing lost, nothing applied twice', async () => {

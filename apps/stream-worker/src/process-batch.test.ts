@@ -1,11 +1,11 @@
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { applyStreamRecord, createMessage, createMessageGroup } from '@cruddur/ddb';
+import { applyStreamRecord } from '@cruddur/ddb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
 import { processBatch, type ApplyRecord } from './process-batch';
 import { isMessageInsert, readStream, recordOf } from './test-support/stream-records';
-import { createTestTable, rowsOf, snapshot, someone, type TestTable } from './test-support/table';
+import { createTestTable, snapshot, startConversation, type TestTable } from './test-support/table';
 
 const logger = createLogger('silent');
 let table: TestTable;
@@ -18,23 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => table.drop());
 
-/** A conversation between two new people, its first message already written (pattern D). */
-async function conversation(first: string) {
-  const [a, b] = [someone('ana'), someone('ben')];
-  const { messageGroupUuid } = await createMessageGroup(table.ctx, {
-    sender: a,
-    recipient: b,
-    message: first,
-  });
-  const say = (message: string, from = a) =>
-    createMessage(table.ctx, { messageGroupUuid, sender: from, message });
-  return {
-    messageGroupUuid,
-    users: [a, b],
-    say,
-    rows: () => rowsOf(table.ctx, messageGroupUuid, [a, b]),
-  };
-}
+const conversation = (first: string) => startConversation(table.ctx, first);
 
 describe('processBatch with the pattern E core', () => {
   it('applies every record of a multi-record batch, not only the first', async () => {

@@ -1,11 +1,5 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import {
-  applyStreamRecord,
-  createMessage,
-  createMessageGroup,
-  createTable,
-  dropTable,
-} from '@cruddur/ddb';
+import { applyStreamRecord, createTable, dropTable } from '@cruddur/ddb';
 import { waitUntil } from '@cruddur/devstack';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -15,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger';
 import type { ApplyRecord } from '../process-batch';
 import { isMessageInsert, readStream } from '../test-support/stream-records';
-import { createTestTable, rowsOf, someone, type TestTable } from '../test-support/table';
+import { createTestTable, startConversation, type TestTable } from '../test-support/table';
 import { checkpointPath } from './checkpoint-store';
 import { DEAD_LETTERS_FILE } from './dead-letters';
 import { startPoller, type Poller, type PollerOptions } from './poller';
@@ -51,18 +45,7 @@ function recordingApply(seen: DynamoDBRecord[]): ApplyRecord {
   };
 }
 
-async function conversation(first: string) {
-  const [a, b] = [someone('gus'), someone('hal')];
-  const { messageGroupUuid } = await createMessageGroup(table.ctx, {
-    sender: a,
-    recipient: b,
-    message: first,
-  });
-  return {
-    say: (message: string) => createMessage(table.ctx, { messageGroupUuid, sender: a, message }),
-    rows: () => rowsOf(table.ctx, messageGroupUuid, [a, b]),
-  };
-}
+const conversation = (first: string) => startConversation(table.ctx, first);
 
 const showing = (
   chat: { rows(): Promise<(string | undefined)[]> },

@@ -2,10 +2,13 @@ import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { dynamoEnv, loadConfig, type DynamoEnv } from '@cruddur/config';
 import {
   createDdbContext,
+  createMessage,
+  createMessageGroup,
   createTable,
   dropTable,
   listMessageGroups,
   type DdbContext,
+  type Message,
   type UserRef,
 } from '@cruddur/ddb';
 import { uniqueName } from '@cruddur/devstack';
@@ -41,18 +44,36 @@ export const someone = (handle: string): UserRef => ({
   displayName: handle.toUpperCase(),
 });
 
-/** What each participant's conversation list shows for the group: the last message of each row. */
-export async function rowsOf(
-  ctx: DdbContext,
-  groupUuid: string,
-  users: UserRef[],
-): Promise<(string | undefined)[]> {
-  return Promise.all(
-    users.map(async (user) => {
-      const { items } = await listMessageGroups(ctx, user.uuid, { limit: 100 });
-      return items.find((group) => group.messageGroupUuid === groupUuid)?.lastMessage;
-    }),
-  );
+export interface Conversation {
+  messageGroupUuid: string;
+  users: [UserRef, UserRef];
+  /** Pattern C, from the first participant unless told otherwise. */
+  say(message: string, from?: UserRef): Promise<Message>;
+  /** What each participant's conversation list shows for this group: the text of their row. */
+  rows(): Promise<(string | undefined)[]>;
+}
+
+/** Two new people and their group, its first message already written (pattern D). */
+export async function startConversation(ctx: DdbContext, first: string): Promise<Conversation> {
+  const users: [UserRef, UserRef] = [someone('ana'), someone('ben')];
+  const { messageGroupUuid } = await createMessageGroup(ctx, {
+    sender: users[0],
+    recipient: users[1],
+    message: first,
+  });
+  return {
+    messageGroupUuid,
+    users,
+    say: (message, from = users[0]) =>
+      createMessage(ctx, { messageGroupUuid, sender: from, message }),
+    rows: () =>
+      Promise.all(
+        users.map(async (user) => {
+          const { items } = await listMessageGroups(ctx, user.uuid, { limit: 100 });
+          return items.find((group) => group.messageGroupUuid === messageGroupUuid)?.lastMessage;
+        }),
+      ),
+  };
 }
 
 /** Every item of the table, in a stable order: equal snapshots mean nothing changed. */
