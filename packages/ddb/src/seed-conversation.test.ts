@@ -57,14 +57,13 @@ describe('seedConversation', () => {
       [tomas, 'mira'],
     ] as const) {
       const rows = (await listMessageGroups(ctx, user.uuid)).items;
-      expect(rows).toEqual([
-        {
-          messageGroupUuid: result.messageGroupUuid,
-          lastMessage: CONVERSATION.at(-1)!.text,
-          lastMessageAt: formatTimestamp(endAt),
-          other: expect.objectContaining({ handle: other }),
-        },
-      ]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        messageGroupUuid: result.messageGroupUuid,
+        lastMessage: CONVERSATION.at(-1)!.text,
+        lastMessageAt: formatTimestamp(endAt),
+        other: { handle: other },
+      });
     }
   });
 

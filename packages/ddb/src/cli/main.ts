@@ -1,27 +1,12 @@
-import { Command, CommanderError } from 'commander';
-import { addPatternCommands } from './commands/pattern-commands';
-import { addScanCommand } from './commands/scan-command';
-import { addSeedCommand } from './commands/seed-command';
-import { addTableCommands } from './commands/table-commands';
+import { CommanderError } from 'commander';
 import { describeError } from './describe-error';
+import { buildProgram } from './program';
 
-/** Exit codes: 0 done, 1 failed (message on stderr), 2 wrong usage, 78 invalid configuration. */
+/** Exit codes: 0 done, 1 failed (one line on stderr), 2 wrong usage, 78 invalid configuration. */
 const USAGE = 2;
 
-const program = new Command('pnpm ddb')
-  .description(
-    'Cruddur messages table: schema, seed data, and the access patterns (endpoint and table from the environment)',
-  )
-  .showHelpAfterError('(add --help for usage)')
-  .exitOverride();
-
-addTableCommands(program);
-addSeedCommand(program);
-addScanCommand(program);
-addPatternCommands(program);
-
 try {
-  await program.parseAsync(process.argv);
+  await buildProgram().parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     // commander has printed the help or the usage problem already.

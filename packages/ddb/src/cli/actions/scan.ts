@@ -1,31 +1,22 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { type Command } from 'commander';
 import { type DdbContext } from '../../context';
-import { wholeNumber } from '../arguments';
 import { ddbFromEnv, requireTable, withDdb } from '../environment';
 import { createOutput, excerpt, renderTable, type Output } from '../output';
 
 type Item = Record<string, unknown>;
 
-export function addScanCommand(program: Command): void {
-  program
-    .command('scan')
-    .description('every item of the table (DDB_TABLE_NAME), grouped by partition')
-    .option('--limit <n>', 'show at most this many items', wholeNumber(1))
-    .option('--json', 'print the items as JSON')
-    .action(async (opts: { limit?: number; json?: boolean }) => {
-      const out = createOutput(Boolean(opts.json));
-      await withDdb(ddbFromEnv(), async (ddb) => {
-        await requireTable(ddb);
-        const items = await scanAll(ddb, opts.limit, out);
-        items.sort((a, b) => compare(a.pk, b.pk) || compare(a.sk, b.sk));
-        out.result(items, () =>
-          items.length === 0
-            ? `Table ${ddb.tableName} is empty.`
-            : `${renderTable(['KIND', 'PK', 'SK', 'DETAILS'], items.map(row))}\n\n${items.length} items in ${ddb.tableName}`,
-        );
-      });
-    });
+export async function scan(opts: { limit?: number; json?: boolean }): Promise<void> {
+  const out = createOutput(Boolean(opts.json));
+  await withDdb(ddbFromEnv(), async (ddb) => {
+    await requireTable(ddb);
+    const items = await scanAll(ddb, opts.limit, out);
+    items.sort((a, b) => compare(a.pk, b.pk) || compare(a.sk, b.sk));
+    out.result(items, () =>
+      items.length === 0
+        ? `Table ${ddb.tableName} is empty.`
+        : `${renderTable(['KIND', 'PK', 'SK', 'DETAILS'], items.map(row))}\n\n${items.length} items in ${ddb.tableName}`,
+    );
+  });
 }
 
 async function scanAll(ddb: DdbContext, limit: number | undefined, out: Output): Promise<Item[]> {
