@@ -141,7 +141,7 @@ describe('pnpm ddb scan and patterns', { timeout: 120_000 }, () => {
       new RegExp(`@mira\\s+${group}\\s+${CONVERSATION.at(-1)!.text.slice(0, 40)}`),
     );
     expect(run.stdout).toMatch(
-      /1 conversations of @tomas, latest first; consumed capacity: [\d.]+ RCU/,
+      /1 conversation of @tomas, latest first; consumed capacity: [\d.]+ RCU/,
     );
     const page = json<{ items: { messageGroupUuid: string }[]; consumedCapacity: number }>(
       await runCli(['patterns', 'list-conversations', 'mira', '--json'], env),

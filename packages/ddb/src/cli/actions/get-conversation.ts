@@ -2,7 +2,7 @@ import { listMessages } from '../../list-messages';
 import { checkUuid } from '../../validate';
 import { meterCapacity } from '../capacity';
 import { ddbFromEnv, requireTable, withDdb } from '../environment';
-import { CliError, createOutput, excerpt, localDateTime, renderTable } from '../output';
+import { CliError, createOutput, excerpt, localDateTime, plural, renderTable } from '../output';
 import { type PageFlags } from './page-flags';
 
 /** Pattern A as the app runs it, with what it cost. */
@@ -25,7 +25,7 @@ export async function getConversation(groupUuid: string, opts: PageFlags): Promi
       [
         renderTable(['TIME', 'FROM', 'MESSAGE'], rows),
         '',
-        `${page.items.length} messages, oldest first; consumed capacity: ${meter.units} RCU`,
+        `${plural(page.items.length, 'message')}, oldest first; consumed capacity: ${meter.units} RCU`,
         ...(page.nextCursor ? [`older messages: --cursor ${page.nextCursor}`] : []),
       ].join('\n'),
     );

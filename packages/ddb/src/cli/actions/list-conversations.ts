@@ -3,7 +3,7 @@ import { listMessageGroups } from '../../list-message-groups';
 import { UnknownHandleError } from '../../seed-conversation';
 import { meterCapacity } from '../capacity';
 import { ddbAndDatabaseFromEnv, requireTable, withDdb } from '../environment';
-import { createOutput, excerpt, localDateTime, renderTable } from '../output';
+import { createOutput, excerpt, localDateTime, plural, renderTable } from '../output';
 import { type PageFlags } from './page-flags';
 
 /** Pattern B for the user with `handle` (looked up in PostgreSQL), with what it cost. */
@@ -35,7 +35,7 @@ export async function listConversations(handle: string, opts: PageFlags): Promis
               ? `@${user.handle} has no conversations.`
               : renderTable(['LAST MESSAGE AT', 'WITH', 'GROUP', 'LAST MESSAGE'], rows),
             '',
-            `${page.items.length} conversations of @${user.handle}, latest first; consumed capacity: ${meter.units} RCU`,
+            `${plural(page.items.length, 'conversation')} of @${user.handle}, latest first; consumed capacity: ${meter.units} RCU`,
             ...(page.nextCursor ? [`older conversations: --cursor ${page.nextCursor}`] : []),
           ].join('\n'),
       );
