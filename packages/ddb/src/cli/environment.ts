@@ -1,4 +1,5 @@
 import { dynamoEnv, loadConfigOrExit, postgresEnv } from '@cruddur/config';
+import { createPool, type Pool } from '@cruddur/db';
 import { createDdbContext, type DdbContext } from '../context';
 import { tableExists } from '../table';
 import { CliError } from './output';
@@ -11,9 +12,23 @@ export function ddbFromEnv(): DdbContext {
   return createDdbContext(loadConfigOrExit('ddb', dynamoEnv));
 }
 
-export function ddbAndDatabaseFromEnv(): { ddb: DdbContext; databaseUrl: string } {
+/**
+ * For the commands that also read users from PostgreSQL: the table must exist, and the pool and
+ * the client are released whatever happens.
+ */
+export async function withTableAndUsers<T>(
+  work: (ddb: DdbContext, pool: Pool) => Promise<T>,
+): Promise<T> {
   const config = loadConfigOrExit('ddb', dynamoEnv.extend(postgresEnv.shape));
-  return { ddb: createDdbContext(config), databaseUrl: config.DATABASE_URL };
+  const pool = createPool(config.DATABASE_URL);
+  try {
+    return await withDdb(createDdbContext(config), async (ddb) => {
+      await requireTable(ddb);
+      return work(ddb, pool);
+    });
+  } finally {
+    await pool.end();
+  }
 }
 
 /** Runs `work` with a context and always releases its sockets, so the process can exit. */

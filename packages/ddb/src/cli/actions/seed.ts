@@ -1,6 +1,5 @@
-import { createPool } from '@cruddur/db';
 import { seedConversation } from '../../seed-conversation';
-import { ddbAndDatabaseFromEnv, requireTable, withDdb } from '../environment';
+import { withTableAndUsers } from '../environment';
 import { createOutput } from '../output';
 
 export interface SeedOptions {
@@ -11,23 +10,16 @@ export interface SeedOptions {
 
 export async function seed(opts: SeedOptions): Promise<void> {
   const out = createOutput(Boolean(opts.json));
-  const { ddb, databaseUrl } = ddbAndDatabaseFromEnv();
-  const pool = createPool(databaseUrl);
-  try {
-    await withDdb(ddb, async () => {
-      await requireTable(ddb);
-      const result = await seedConversation(ddb, pool, {
-        from: opts.from,
-        to: opts.to,
-        onProgress: (done, total) => out.progress(`seeded ${done}/${total} messages`),
-      });
-      out.result(result, (r) =>
-        r.created
-          ? `Seeded ${r.messages} messages between @${r.from.handle} and @${r.to.handle} in group ${r.messageGroupUuid}`
-          : `@${r.from.handle} and @${r.to.handle} already have a conversation (group ${r.messageGroupUuid}); nothing written`,
-      );
+  await withTableAndUsers(async (ddb, pool) => {
+    const result = await seedConversation(ddb, pool, {
+      from: opts.from,
+      to: opts.to,
+      onProgress: (done, total) => out.progress(`seeded ${done}/${total} messages`),
     });
-  } finally {
-    await pool.end();
-  }
+    out.result(result, (r) =>
+      r.created
+        ? `Seeded ${r.messages} messages between @${r.from.handle} and @${r.to.handle} in group ${r.messageGroupUuid}`
+        : `@${r.from.handle} and @${r.to.handle} already have a conversation (group ${r.messageGroupUuid}); nothing written`,
+    );
+  });
 }
