@@ -1,10 +1,9 @@
-import { useRef } from 'react';
 import { useParams } from 'react-router';
 import { useNow } from '../lib/use-now';
-import { useOnVisible } from '../lib/use-on-visible';
 import { ConversationItem } from './conversation-item';
 import { useConversations } from './conversations-provider';
 import { ErrorBanner } from './error-banner';
+import { LoadMoreButton } from './load-more-button';
 import { Loading } from './loading';
 import { NewConversationForm } from './new-conversation-form';
 
@@ -13,16 +12,7 @@ export function ConversationList() {
   const { conversations, query, pollError } = useConversations();
   const { groupUuid } = useParams();
   const now = useNow();
-  const moreRef = useRef<HTMLButtonElement>(null);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  const loadMore = () => {
-    if (!isFetchingNextPage) void fetchNextPage();
-  };
-  useOnVisible(moreRef, loadMore, {
-    enabled: hasNextPage,
-    rootMargin: '0px 0px 300px 0px',
-    rearm: conversations.length,
-  });
+  const loadMore = () => void query.fetchNextPage();
 
   return (
     <nav className="conversations" aria-labelledby="conversations-title">
@@ -55,16 +45,16 @@ export function ConversationList() {
               No conversations yet. Enter someone’s handle above to start one.
             </p>
           )}
-          {hasNextPage && (
-            <button
-              ref={moreRef}
-              type="button"
+          {query.hasNextPage && (
+            <LoadMoreButton
               className="conversations__more"
-              onClick={loadMore}
-              aria-disabled={isFetchingNextPage}
-            >
-              {isFetchingNextPage ? 'Loading more…' : 'Load more conversations'}
-            </button>
+              label="Load more conversations"
+              loadingLabel="Loading more…"
+              loading={query.isFetchingNextPage}
+              onLoad={loadMore}
+              rootMargin="0px 0px 300px 0px"
+              rearm={conversations.length}
+            />
           )}
         </>
       )}

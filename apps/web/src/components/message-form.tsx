@@ -5,6 +5,10 @@ import { CharCounter } from './char-counter';
 export interface MessageFormProps {
   /** Receives the trimmed text; the form clears itself straight away (the message shows as pending). */
   onSend: (text: string) => void;
+  /**
+   * Not ready to send (the conversation is still loading). The box is then read-only rather than
+   * disabled, so it keeps focus and nothing typed early is lost or silently not sent.
+   */
   disabled?: boolean;
   autoFocus?: boolean;
 }
@@ -52,6 +56,7 @@ export function MessageForm({ onSend, disabled = false, autoFocus = false }: Mes
         onKeyDown={onKeyDown}
         aria-describedby={counterId}
         aria-invalid={check.state === 'too-long'}
+        readOnly={disabled}
         autoFocus={autoFocus}
       />
       <div className="composer__footer">

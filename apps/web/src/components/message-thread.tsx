@@ -1,8 +1,8 @@
 import { useRef, type ReactNode } from 'react';
 import type { ThreadItem } from '../lib/thread-messages';
 import { useNow } from '../lib/use-now';
-import { useOnVisible } from '../lib/use-on-visible';
 import { useThreadScroll } from '../lib/use-thread-scroll';
+import { LoadMoreButton } from './load-more-button';
 import { MessageBubble } from './message-bubble';
 
 export interface MessageThreadProps {
@@ -24,10 +24,7 @@ export interface MessageThreadProps {
  */
 export function MessageThread(props: MessageThreadProps) {
   const { label, items, meUuid, older, onRetry, empty, announcement = '' } = props;
-  const hasOlder = older?.available ?? false;
-  const loadingOlder = older?.loading ?? false;
   const containerRef = useRef<HTMLDivElement>(null);
-  const sentinelRef = useRef<HTMLButtonElement>(null);
   const now = useNow();
   const last = items.at(-1);
 
@@ -37,15 +34,6 @@ export function MessageThread(props: MessageThreadProps) {
     last?.messageUuid,
     last !== undefined && last.sender.uuid === meUuid,
   );
-  const loadOlder = () => {
-    if (!loadingOlder) older?.load();
-  };
-  useOnVisible(sentinelRef, loadOlder, {
-    enabled: hasOlder,
-    root: containerRef,
-    rootMargin: '400px 0px 0px 0px',
-    rearm: items[0]?.messageUuid,
-  });
 
   return (
     <div
@@ -56,16 +44,17 @@ export function MessageThread(props: MessageThreadProps) {
       aria-label={label}
       tabIndex={0}
     >
-      {hasOlder ? (
-        <button
-          ref={sentinelRef}
-          type="button"
+      {older?.available ? (
+        <LoadMoreButton
           className="thread__older"
-          onClick={loadOlder}
-          aria-disabled={loadingOlder}
-        >
-          {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
-        </button>
+          label="Load older messages"
+          loadingLabel="Loading older messages…"
+          loading={older.loading}
+          onLoad={older.load}
+          root={containerRef}
+          rootMargin="400px 0px 0px 0px"
+          rearm={items[0]?.messageUuid}
+        />
       ) : (
         items.length > 0 && (
           <p className="thread__start">This is the beginning of the conversation.</p>

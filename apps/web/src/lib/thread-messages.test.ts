@@ -25,6 +25,14 @@ describe('threadFromPages', () => {
       threadFromPages([page([message(2), message(3)]), page([message(1), message(2)])]),
     ).toHaveLength(3);
   });
+
+  it('keeps time order when the newest page holds a live message older than the next page', () => {
+    const newest = page([message(2), message(5), message(6)], 'cursor');
+    const older = page([message(3), message(4)]);
+    expect(uuids(threadFromPages([newest, older]))).toEqual(
+      uuids([2, 3, 4, 5, 6].map((n) => message(n))),
+    );
+  });
 });
 
 describe('withMessage', () => {
@@ -43,6 +51,17 @@ describe('withMessage', () => {
   it('returns the same data for a message it already holds, on any page', () => {
     expect(withMessage(data, message(5))).toBe(data);
     expect(withMessage(data, message(1))).toBe(data);
+  });
+
+  it('adds a message older than everything loaded once no older page remains', () => {
+    const next = withMessage(data, message(0));
+    expect(uuids(next!.pages[0]!.items)).toContain(message(0).messageUuid);
+  });
+
+  it('leaves a replayed message older than everything loaded to the page that will hold it', () => {
+    const partial = { pages: [page([message(3), message(5)], 'c')], pageParams: [undefined] };
+    expect(withMessage(partial, message(2))).toBe(partial);
+    expect(withMessage(partial, message(4))).not.toBe(partial);
   });
 
   it('leaves a thread that is not loaded alone', () => {

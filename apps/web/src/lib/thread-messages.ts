@@ -15,27 +15,22 @@ function compareMessages(a: Message, b: Message): number {
 }
 
 /**
- * The loaded pages as one thread, oldest first. Pages come newest page first (each page is itself
- * oldest→newest); a message seen twice (a live message that a later refetch also returned) is
- * shown once.
+ * The loaded pages as one thread, oldest first. A message seen twice (delivered live, then also
+ * returned by a page) is shown once, and the thread is put in time order whichever page holds what.
  */
 export function threadFromPages(pages: readonly MessagePage[]): Message[] {
-  const seen = new Set<string>();
-  const thread: Message[] = [];
-  for (const page of [...pages].reverse()) {
-    for (const message of page.items) {
-      if (seen.has(message.messageUuid)) continue;
-      seen.add(message.messageUuid);
-      thread.push(message);
-    }
-  }
-  return thread;
+  const byUuid = new Map(
+    pages.flatMap((page) => page.items.map((m) => [m.messageUuid, m] as const)),
+  );
+  return [...byUuid.values()].sort(compareMessages);
 }
 
 /**
- * The cached pages with a confirmed message added to the newest page in time order. A message the
- * cache already holds (the same create reported by the mutation and by the live subscription)
- * leaves the cache untouched, so it is shown once.
+ * The cached pages with a confirmed message added to the newest page. The cache stays as it is for
+ * a message it already holds (the same create reported by the mutation and by the live
+ * subscription), and for one older than everything loaded while older pages remain: the live feed
+ * replays recent history after a (re)connect, and such a message belongs to a page not loaded yet —
+ * shown now it would sit above a gap.
  */
 export function withMessage<TCursor>(
   data: InfiniteData<MessagePage, TCursor> | undefined,
@@ -45,6 +40,10 @@ export function withMessage<TCursor>(
   if (!data || !newest) return data;
   if (data.pages.some((page) => page.items.some((m) => m.messageUuid === message.messageUuid)))
     return data;
+  const oldestLoaded = data.pages.at(-1)!;
+  const moreToLoad = oldestLoaded.nextCursor !== null;
+  const oldest = oldestLoaded.items[0];
+  if (moreToLoad && oldest && compareMessages(message, oldest) < 0) return data;
   const items = [...newest.items, message].sort(compareMessages);
   return { ...data, pages: [{ ...newest, items }, ...older] };
 }

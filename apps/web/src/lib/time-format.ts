@@ -20,6 +20,13 @@ export function parseTimestamp(iso: string): Date {
   return new Date(iso.replace(/(\.\d{3})\d+/, '$1'));
 }
 
+/** "3m", "2h": the narrowest unit style the locale has. */
+function narrow(value: number, unit: 'minute' | 'hour', locale: string | undefined): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }).format(
+    value,
+  );
+}
+
 function yearIn(date: Date, locale: string | undefined, timeZone: string | undefined): string {
   return new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone }).format(date);
 }
@@ -37,20 +44,8 @@ export function formatRelativeTime(iso: string, options: TimeFormatOptions = {})
   if (elapsed < MINUTE) {
     return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
   }
-  if (elapsed < HOUR) {
-    return new Intl.NumberFormat(locale, {
-      style: 'unit',
-      unit: 'minute',
-      unitDisplay: 'narrow',
-    }).format(Math.floor(elapsed / MINUTE));
-  }
-  if (elapsed < DAY) {
-    return new Intl.NumberFormat(locale, {
-      style: 'unit',
-      unit: 'hour',
-      unitDisplay: 'narrow',
-    }).format(Math.floor(elapsed / HOUR));
-  }
+  if (elapsed < HOUR) return narrow(Math.floor(elapsed / MINUTE), 'minute', locale);
+  if (elapsed < DAY) return narrow(Math.floor(elapsed / HOUR), 'hour', locale);
   const sameYear = yearIn(date, locale, timeZone) === yearIn(now, locale, timeZone);
   return new Intl.DateTimeFormat(locale, {
     month: 'short',

@@ -1,7 +1,6 @@
 import { useEffect, useEffectEvent, type RefObject } from 'react';
 
 export interface OnVisibleOptions {
-  enabled: boolean;
   /** The scrolling element to measure against; the viewport when omitted. */
   root?: RefObject<Element | null>;
   /** How far ahead of becoming visible to fire, e.g. `'400px 0px 0px 0px'` to load before the top is reached. */
@@ -19,11 +18,11 @@ export function useOnVisible(
   onVisible: () => void,
   options: OnVisibleOptions,
 ): void {
-  const { enabled, root, rootMargin, rearm } = options;
+  const { root, rootMargin, rearm } = options;
   const fire = useEffectEvent(onVisible);
   useEffect(() => {
     const element = target.current;
-    if (!enabled || !element || typeof IntersectionObserver === 'undefined') return;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) fire();
@@ -32,5 +31,5 @@ export function useOnVisible(
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [target, root, rootMargin, enabled, rearm]);
+  }, [target, root, rootMargin, rearm]);
 }

@@ -5,6 +5,7 @@ import { ConversationList } from '../components/conversation-list';
 import { ConversationsProvider } from '../components/conversations-provider';
 import { ErrorBanner } from '../components/error-banner';
 import { Loading } from '../components/loading';
+import { isTransient } from '../lib/api-errors';
 import { useMe } from '../lib/use-me';
 
 /**
@@ -18,7 +19,10 @@ export function MessagesLayout() {
     <ConversationsProvider>
       <div className="app-shell">
         <AppHeader />
-        {me.isError && <ErrorBanner error={me.error} onRetry={() => void me.refetch()} />}
+        {/* An unreachable API is reported by the list and the conversation already. */}
+        {me.isError && !isTransient(me.error) && (
+          <ErrorBanner error={me.error} onRetry={() => void me.refetch()} />
+        )}
         <main className="messages-layout" data-view={atList ? 'list' : 'detail'}>
           <ConversationList />
           <div id="detail" className="detail-pane" tabIndex={-1}>
