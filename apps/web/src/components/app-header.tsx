@@ -1,14 +1,17 @@
 import { useAuthStore } from '../auth/auth-context';
 import { useMe } from '../lib/use-me';
 
-export function AppHeader() {
+/** `skipToConversation`: a conversation is open, so keyboard users may jump past the list to it. */
+export function AppHeader({ skipToConversation }: { skipToConversation: boolean }) {
   const store = useAuthStore();
   const me = useMe();
   return (
     <header className="app-header">
-      <a className="skip-link" href="#detail">
-        Skip to conversation
-      </a>
+      {skipToConversation && (
+        <a className="skip-link" href="#detail">
+          Skip to conversation
+        </a>
+      )}
       <p className="brand">Cruddur</p>
       <div className="app-header__user">
         {me.data && (

@@ -18,7 +18,7 @@ export function MessagesLayout() {
   return (
     <ConversationsProvider>
       <div className="app-shell">
-        <AppHeader />
+        <AppHeader skipToConversation={!atList} />
         {/* An unreachable API is reported by the list and the conversation already. */}
         {me.isError && !isTransient(me.error) && (
           <ErrorBanner error={me.error} onRetry={() => void me.refetch()} />
