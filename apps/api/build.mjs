@@ -1,4 +1,5 @@
 // Bundles the Node server and the Lambda handler into dist/ (single ESM files, dependencies included).
+import process from 'node:process';
 import { build } from 'esbuild';
 
 const result = await build({
@@ -20,5 +21,5 @@ const result = await build({
 });
 
 for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
-  if (file.endsWith('.mjs')) console.log(`${file}  ${(bytes / 1024).toFixed(0)} KiB`);
+  if (file.endsWith('.mjs')) process.stdout.write(`${file}  ${(bytes / 1024).toFixed(0)} KiB\n`);
 }

@@ -8,6 +8,14 @@ const run = promisify(execFile);
 const example = fileURLToPath(new URL('../examples/list-groups.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
+/** Runs the example expecting it to fail; its exit code and standard error. */
+async function failure(args: string[]): Promise<{ code: number; stderr: string }> {
+  return run(tsx, args).then(
+    () => ({ code: 0, stderr: '' }),
+    (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+  );
+}
+
 let fx: ApiFixture;
 beforeAll(async () => {
   fx = await startApiFixture();
@@ -26,9 +34,9 @@ describe('examples/list-groups.ts', () => {
   });
 
   it('fails with one line and exit code 1 on a bad token, 2 on bad usage', async () => {
-    const refused = await run(tsx, [example, '--url', fx.url, '--token', 'garbage']).catch((e: { code: number; stderr: string }) => e);
-    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/^list-groups: invalid access token: .*\n$/) });
-    const usage = await run(tsx, [example]).catch((e: { code: number; stderr: string }) => e);
-    expect(usage).toMatchObject({ code: 2, stderr: 'list-groups: --token is required (see --help)\n' });
+    const refused = await failure([example, '--url', fx.url, '--token', 'garbage']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^list-groups: invalid access token: .*\n$/);
+    expect(await failure([example])).toMatchObject({ code: 2, stderr: 'list-groups: --token is required (see --help)\n' });
   });
 });

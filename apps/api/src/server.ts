@@ -7,8 +7,8 @@ const api = await createApiServer(config).catch((error: unknown) => {
   process.stderr.write(`api: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
-api.services.logger.info({ url: api.url }, `api listening on ${api.url}`);
-if (!process.stdout.isTTY) process.stdout.write(`api listening on ${api.url}\n`);
+// Printed whatever LOG_LEVEL is: people and scripts (apps/local-stack) wait for this line.
+process.stdout.write(`api listening on ${api.url}\n`);
 
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {

@@ -34,7 +34,12 @@ export async function prepareData(env: Record<string, string>, progress: (messag
       progress(`DynamoDB: creating table ${ddb.tableName}`);
       await createTable(ddb);
       progress('DynamoDB: seeding the conversation between @mira and @tomas');
-      await seedConversation(ddb, pool, { onProgress: (done: number, total: number) => progress(`DynamoDB: seeded ${done}/${total} messages`) });
+      await seedConversation(ddb, pool, {
+        // One line per quarter: enough to show it moving without flooding the terminal.
+        onProgress: (done: number, total: number) => {
+          if (done === total || done % Math.ceil(total / 4) === 0) progress(`DynamoDB: seeded ${done}/${total} messages`);
+        },
+      });
     }
     return { userPoolId, clientId };
   } finally {

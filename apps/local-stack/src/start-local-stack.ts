@@ -15,6 +15,8 @@ export interface LocalStackOptions {
   externalEnv?: NodeJS.ProcessEnv;
   log?: LogSink;
   onProgress?: (message: string) => void;
+  /** Aborting (Ctrl-C during start-up) stops what has started so far and rejects. */
+  signal?: AbortSignal;
 }
 
 export interface LocalStack {
@@ -42,7 +44,12 @@ function servicesToStart(external: NodeJS.ProcessEnv): ServiceName[] {
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  const progress = options.onProgress ?? (() => {});
+  const signal = options.signal;
+  // Every step reports progress first, so that is where an abort takes effect.
+  const progress = (message: string) => {
+    signal?.throwIfAborted();
+    options.onProgress?.(message);
+  };
   const log: LogSink = options.log ?? (() => {});
   const external = options.externalEnv ?? {};
   const dev = options.mode === 'dev';
@@ -53,7 +60,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dataDir,
     ports: dev ? DEV_PORTS : undefined,
     database: 'cruddur',
-    onProgress: progress,
+    onProgress: options.onProgress,
   });
   const processes: ManagedProcess[] = [];
   // Throw-away stacks keep the worker's checkpoints in a temporary folder removed on stop.
@@ -79,6 +86,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS ??= env.AWS_ENDPOINT_URL_DYNAMODB!;
 
+    // prepareData's SDK clients run in this process and take credentials from the provider chain,
+    // which reads process.env; the apps get the same values through `env`.
+    process.env.AWS_ACCESS_KEY_ID ??= env.AWS_ACCESS_KEY_ID;
+    process.env.AWS_SECRET_ACCESS_KEY ??= env.AWS_SECRET_ACCESS_KEY;
     const { userPoolId, clientId } = await prepareData(env, progress);
     env.COGNITO_USER_POOL_ID = userPoolId;
     env.COGNITO_CLIENT_ID = clientId;
@@ -118,6 +129,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       );
     }
 
+    signal?.throwIfAborted();
     return {
       env,
       services,

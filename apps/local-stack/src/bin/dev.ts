@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../paths';
-import { startLocalStack, type LocalStack } from '../start-local-stack';
+import { startLocalStack } from '../start-local-stack';
 
 const USAGE = `Usage: pnpm dev [--reset] [--quiet]
 
@@ -28,6 +28,8 @@ Options:
 const colours: Record<string, string> = { api: '36', worker: '35', web: '33', 'web build': '33' };
 const paint = (code: string, text: string) => (process.stdout.isTTY ? `\x1b[${code}m${text}\x1b[0m` : text);
 
+const starting = new AbortController();
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { reset: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
@@ -39,29 +41,33 @@ async function main(): Promise<void> {
   const dataDir = join(REPO_ROOT, '.data');
   if (values.reset) rmSync(dataDir, { recursive: true, force: true });
 
-  let stack: LocalStack | undefined;
+  // The children run in their own process groups (a terminal's Ctrl-C does not reach them), so
+  // stopping is always ours to do: an abort during start-up makes startLocalStack stop what it had
+  // started; afterwards stop() does.
+  const started = startLocalStack({
+    mode: 'dev',
+    signal: starting.signal,
+    dataDir,
+    externalEnv: process.env,
+    onProgress: (message) => console.log(`${paint('2', '•')} ${message}`),
+    log: values.quiet ? undefined : (source, line) => console.log(`${paint(colours[source] ?? '37', `[${source}]`)} ${line}`),
+  });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping every service…`);
+    starting.abort();
+    const stack = await started.catch(() => undefined);
     await stack?.stop();
     console.log('stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const stack = await started;
 
-  stack = await startLocalStack({
-    mode: 'dev',
-    dataDir,
-    externalEnv: process.env,
-    onProgress: (message) => console.log(`${paint('2', '•')} ${message}`),
-    log: values.quiet ? undefined : (source, line) => console.log(`${paint(colours[source] ?? '37', `[${source}]`)} ${line}`),
-  });
-  if (stopping) return;
-
-  const users = SEED_USERS.map((u) => `  ${u.email.padEnd(22)} or @${u.handle.padEnd(8)} password ${DEV_PASSWORD}`).join('\n');
+  const users = SEED_USERS.map((u) => `  ${u.email.padEnd(22)} (@${u.handle})`).join('\n');
   const exports = Object.entries(stack.env)
     .map(([k, v]) => `export ${k}=${v}`)
     .join('\n');
@@ -73,7 +79,7 @@ ${paint('1;32', 'Cruddur Messages is running')}
   PostgreSQL      ${stack.urls.database}
   cognito-local   ${stack.urls.cognito}   pool ${stack.userPoolId}, client ${stack.clientId}
 
-Sign in with:
+Sign in with one of these emails and the password ${DEV_PASSWORD}:
 ${users}
 
 To run the CLIs (pnpm db …, pnpm ddb …) against this stack, in another shell:
@@ -82,7 +88,9 @@ ${exports}
 Ctrl-C stops everything.`);
 }
 
-main().catch(async (error: unknown) => {
+main().catch((error: unknown) => {
+  // Ctrl-C during start-up: shutdown() reports and exits once everything has stopped.
+  if (starting.signal.aborted) return;
   console.error(`\npnpm dev failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
