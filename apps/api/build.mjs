@@ -16,7 +16,9 @@ const result = await build({
   // pg-native is an optional native driver pg never loads unless asked; pino-pretty is dev-only.
   external: ['pg-native', 'pino-pretty'],
   // Bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 

@@ -14,14 +14,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const started = Date.now();
   const stack = await startLocalStack({
     mode: 'test',
-    onProgress: (message) => console.log(`[e2e setup +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`),
+    onProgress: (message) =>
+      console.log(`[e2e setup +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`),
     log: (source, line) => logLines.push(`[${source}] ${line}`),
   });
   Object.assign(process.env, stack.env, {
     E2E_BASE_URL: stack.urls.web,
     E2E_API_URL: stack.urls.api,
   });
-  console.log(`[e2e setup] stack ready in ${((Date.now() - started) / 1000).toFixed(1)}s at ${stack.urls.web}`);
+  console.log(
+    `[e2e setup] stack ready in ${((Date.now() - started) / 1000).toFixed(1)}s at ${stack.urls.web}`,
+  );
   return async () => {
     writeFileSync(join(logDir, 'stack.log'), logLines.join('\n'));
     await stack.stop();

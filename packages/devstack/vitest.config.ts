@@ -2,4 +2,7 @@ import { defineProjectConfig } from '@cruddur/vitest-config';
 import { mergeConfig } from 'vitest/config';
 import { withServices } from './src/vitest/config';
 
-export default mergeConfig(defineProjectConfig(), withServices(['dynamodb', 'postgres', 'cognito']));
+export default mergeConfig(
+  defineProjectConfig(),
+  withServices(['dynamodb', 'postgres', 'cognito']),
+);

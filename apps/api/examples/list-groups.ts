@@ -20,7 +20,12 @@ function fail(message: string, code: number): never {
 let args;
 try {
   args = parseArgs({
-    options: { token: { type: 'string' }, url: { type: 'string', default: 'http://localhost:4000' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      token: { type: 'string' },
+      url: { type: 'string', default: 'http://localhost:4000' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
   }).values;
 } catch (error) {
   fail(`${(error as Error).message} (see --help)`, 2);
@@ -33,7 +38,12 @@ const token = args.token;
 if (!token) fail('--token is required (see --help)', 2);
 
 const api = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: new URL('/trpc', args.url).toString(), headers: { authorization: `Bearer ${token}` } })],
+  links: [
+    httpBatchLink({
+      url: new URL('/trpc', args.url).toString(),
+      headers: { authorization: `Bearer ${token}` },
+    }),
+  ],
 });
 
 try {
@@ -49,11 +59,20 @@ try {
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ me, groups }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${me.displayName} (@${me.handle}) has ${groups.length} conversation(s)\n`);
+    process.stdout.write(
+      `${me.displayName} (@${me.handle}) has ${groups.length} conversation(s)\n`,
+    );
     for (const group of groups) {
-      process.stdout.write(`  ${group.lastMessageAt}  ${group.other.displayName} (@${group.other.handle}): ${group.lastMessage}\n`);
+      process.stdout.write(
+        `  ${group.lastMessageAt}  ${group.other.displayName} (@${group.other.handle}): ${group.lastMessage}\n`,
+      );
     }
   }
 } catch (error) {
-  fail(error instanceof TRPCClientError ? error.message : `cannot reach ${args.url}: ${(error as Error).message}`, 1);
+  fail(
+    error instanceof TRPCClientError
+      ? error.message
+      : `cannot reach ${args.url}: ${(error as Error).message}`,
+    1,
+  );
 }

@@ -18,8 +18,13 @@ beforeAll(async () => {
   fx = await startApiFixture();
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   const stranger = (await generateKeyPair('RS256')).privateKey;
-  const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'CognitoLocal', alg: 'RS256' }] });
-  keyed = await fx.startInstance({ DATABASE_URL: 'postgres://nobody:nothing@localhost:1/none' }, { accessTokenKeys: jwks });
+  const jwks = createLocalJWKSet({
+    keys: [{ ...(await exportJWK(publicKey)), kid: 'CognitoLocal', alg: 'RS256' }],
+  });
+  keyed = await fx.startInstance(
+    { DATABASE_URL: 'postgres://nobody:nothing@localhost:1/none' },
+    { accessTokenKeys: jwks },
+  );
   mint = ({ expiresAt, key }) =>
     new SignJWT({ token_use: 'access', client_id: fx.config.COGNITO_CLIENT_ID, username: 'mira' })
       .setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' })
@@ -41,44 +46,80 @@ const PROTECTED = [
 ] as const;
 
 describe('authentication', () => {
-  it.each(PROTECTED)('%s without a token is UNAUTHORIZED and writes nothing', async (procedure, input, mutation) => {
-    const before = await fx.itemCount();
-    const response = await rawCall(fx.url, procedure, { input, mutation });
-    expect(response.status).toBe(401);
-    expect(response.body.error?.message).toMatch(/sign in required/);
-    expect(await fx.itemCount()).toBe(before);
-  });
+  it.each(PROTECTED)(
+    '%s without a token is UNAUTHORIZED and writes nothing',
+    async (procedure, input, mutation) => {
+      const before = await fx.itemCount();
+      const response = await rawCall(fx.url, procedure, { input, mutation });
+      expect(response.status).toBe(401);
+      expect(response.body.error?.message).toMatch(/sign in required/);
+      expect(await fx.itemCount()).toBe(before);
+    },
+  );
 
   it('rejects a garbage token and a malformed header', async () => {
     await expectTRPCError(fx.client('garbage').users.me.query(), 'UNAUTHORIZED', /malformed/);
-    const response = await fetch(`${fx.url}/trpc/users.me`, { headers: { authorization: 'Basic bWlyYTpwYXNz' } });
+    const response = await fetch(`${fx.url}/trpc/users.me`, {
+      headers: { authorization: 'Basic bWlyYTpwYXNz' },
+    });
     expect(response.status).toBe(401);
   });
 
   it('rejects an id token', async () => {
-    await expectTRPCError(fx.client(fx.users.mira.idToken).users.me.query(), 'UNAUTHORIZED', /not an access token/);
+    await expectTRPCError(
+      fx.client(fx.users.mira.idToken).users.me.query(),
+      'UNAUTHORIZED',
+      /not an access token/,
+    );
   });
 
   it('rejects an access token issued to another app client of the pool', async () => {
-    await expectTRPCError(fx.client(fx.otherClientToken).users.me.query(), 'UNAUTHORIZED', /another app client/);
+    await expectTRPCError(
+      fx.client(fx.otherClientToken).users.me.query(),
+      'UNAUTHORIZED',
+      /another app client/,
+    );
   });
 
   it('rejects a token signed by a key that is not the pool’s', async () => {
     const forged = await mintForged();
-    await expectTRPCError(fx.client(forged).users.me.query(), 'UNAUTHORIZED', /signature is not valid/);
-    await expectTRPCError(fx.client(forged).messages.create.mutate({ handle: 'tomas', message: 'forged' }), 'UNAUTHORIZED');
+    await expectTRPCError(
+      fx.client(forged).users.me.query(),
+      'UNAUTHORIZED',
+      /signature is not valid/,
+    );
+    await expectTRPCError(
+      fx.client(forged).messages.create.mutate({ handle: 'tomas', message: 'forged' }),
+      'UNAUTHORIZED',
+    );
   });
 
   it('rejects expired and forged tokens before touching the database', async () => {
     // The same instance answers 503 once it reaches its (unreachable) database…
-    await expectTRPCError(apiOf(keyed, await mint({ expiresAt: now() + 3600 })).users.me.query(), 'SERVICE_UNAVAILABLE', /temporarily unavailable/);
+    await expectTRPCError(
+      apiOf(keyed, await mint({ expiresAt: now() + 3600 })).users.me.query(),
+      'SERVICE_UNAVAILABLE',
+      /temporarily unavailable/,
+    );
     // …so a 401 here means the token was refused first.
-    await expectTRPCError(apiOf(keyed, await mint({ expiresAt: now() - 5 })).users.me.query(), 'UNAUTHORIZED', /expired/);
-    await expectTRPCError(apiOf(keyed, await mintForged()).users.me.query(), 'UNAUTHORIZED', /signature is not valid/);
+    await expectTRPCError(
+      apiOf(keyed, await mint({ expiresAt: now() - 5 })).users.me.query(),
+      'UNAUTHORIZED',
+      /expired/,
+    );
+    await expectTRPCError(
+      apiOf(keyed, await mintForged()).users.me.query(),
+      'UNAUTHORIZED',
+      /signature is not valid/,
+    );
   });
 
   it('tells the operator to map Cognito users when the token has no users row', async () => {
-    await expectTRPCError(fx.client(fx.unmappedToken).users.me.query(), 'UNAUTHORIZED', /update-cognito-user-ids/);
+    await expectTRPCError(
+      fx.client(fx.unmappedToken).users.me.query(),
+      'UNAUTHORIZED',
+      /update-cognito-user-ids/,
+    );
   });
 });
 

@@ -3,8 +3,17 @@ import { z } from 'zod';
 
 const origins = z
   .string()
-  .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
-  .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins, e.g. http://localhost:5173' })));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.url({ message: 'must be a comma-separated list of origins, e.g. http://localhost:5173' }),
+    ),
+  );
 
 /** Everything the API reads from the environment; `WEB_ORIGIN` is the CORS allow-list. */
 export const apiEnv = dynamoEnv
@@ -13,7 +22,9 @@ export const apiEnv = dynamoEnv
   .extend({
     PORT: port(4000),
     WEB_ORIGIN: origins.default([]),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
   });
 export type ApiConfig = z.infer<typeof apiEnv>;
 

@@ -19,17 +19,28 @@ async function failure(args: string[]): Promise<{ code: number; stderr: string }
 let fx: ApiFixture;
 beforeAll(async () => {
   fx = await startApiFixture();
-  await fx.client(fx.users.mira).messages.create.mutate({ handle: 'tomas', message: 'typed all the way' });
+  await fx
+    .client(fx.users.mira)
+    .messages.create.mutate({ handle: 'tomas', message: 'typed all the way' });
 });
 afterAll(() => fx?.close());
 
 describe('examples/list-groups.ts', () => {
   it('lists the conversations of the token’s user through the typed client', async () => {
-    const { stdout } = await run(tsx, [example, '--url', fx.url, '--token', fx.users.mira.accessToken]);
+    const { stdout } = await run(tsx, [
+      example,
+      '--url',
+      fx.url,
+      '--token',
+      fx.users.mira.accessToken,
+    ]);
     expect(stdout).toContain('Mira Okafor (@mira) has 1 conversation(s)');
     expect(stdout).toContain('Tomás Lindqvist (@tomas): typed all the way');
 
-    const json = JSON.parse((await run(tsx, [example, '--url', fx.url, '--token', fx.users.tomas.accessToken, '--json'])).stdout) as { groups: { other: { handle: string } }[] };
+    const json = JSON.parse(
+      (await run(tsx, [example, '--url', fx.url, '--token', fx.users.tomas.accessToken, '--json']))
+        .stdout,
+    ) as { groups: { other: { handle: string } }[] };
     expect(json.groups.map((g) => g.other.handle)).toEqual(['mira']);
   });
 
@@ -37,6 +48,9 @@ describe('examples/list-groups.ts', () => {
     const refused = await failure([example, '--url', fx.url, '--token', 'garbage']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^list-groups: invalid access token: .*\n$/);
-    expect(await failure([example])).toMatchObject({ code: 2, stderr: 'list-groups: --token is required (see --help)\n' });
+    expect(await failure([example])).toMatchObject({
+      code: 2,
+      stderr: 'list-groups: --token is required (see --help)\n',
+    });
   });
 });

@@ -35,7 +35,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** The API on a `node:http` server: tRPC under `/trpc`, `GET /healthz`, CORS for the web origins. */
-export async function createApiServer(config: ApiConfig, options: ApiServerOptions = {}): Promise<ApiServer> {
+export async function createApiServer(
+  config: ApiConfig,
+  options: ApiServerOptions = {},
+): Promise<ApiServer> {
   const services = createApiServices(config, options);
   const records = new WeakMap<IncomingMessage, RequestRecord>();
   const streams = new Set<ServerResponse>();
@@ -45,7 +48,11 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     basePath: TRPC_PREFIX,
     maxBodySize: MAX_BODY_BYTES,
     createContext: ({ req, info }) =>
-      createApiContext(services, bearerToken(req.headers.authorization, info.connectionParams), records.get(req)),
+      createApiContext(
+        services,
+        bearerToken(req.headers.authorization, info.connectionParams),
+        records.get(req),
+      ),
     onError: ({ error, path }) => reportError(services.logger, error, path),
   });
 
@@ -56,7 +63,13 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     const path = new URL(req.url ?? '/', 'http://api').pathname;
     res.on('close', () => {
       streams.delete(res);
-      logRequest(services.logger, { method: req.method ?? '?', path, status: res.statusCode, durationMs: performance.now() - started, ...record });
+      logRequest(services.logger, {
+        method: req.method ?? '?',
+        path,
+        status: res.statusCode,
+        durationMs: performance.now() - started,
+        ...record,
+      });
     });
     if (applyCors(req, res, config.WEB_ORIGIN)) return;
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -64,7 +77,9 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       return;
     }
     if (!path.startsWith(TRPC_PREFIX)) {
-      sendJson(res, 404, { error: `no route for ${req.method} ${path}: the API is under ${TRPC_PREFIX}` });
+      sendJson(res, 404, {
+        error: `no route for ${req.method} ${path}: the API is under ${TRPC_PREFIX}`,
+      });
       return;
     }
     if (req.headers.accept?.includes('text/event-stream')) streams.add(res);

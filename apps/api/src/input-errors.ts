@@ -20,17 +20,26 @@ function expandUnions(issues: readonly Issue[]): Issue[] {
     const fewest = Math.min(...sizes);
     if (sizes.filter((size) => size === fewest).length > 1) return [issue];
     const closest = issue.errors[sizes.indexOf(fewest)]!;
-    return expandUnions(closest.map((branchIssue) => ({ ...branchIssue, path: [...issue.path, ...branchIssue.path] })));
+    return expandUnions(
+      closest.map((branchIssue) => ({
+        ...branchIssue,
+        path: [...issue.path, ...branchIssue.path],
+      })),
+    );
   });
 }
 
 export function inputErrors(error: ZodError): InputErrors {
-  return z.flattenError(new z.ZodError(expandUnions(error.issues)) as ZodError<Record<string, unknown>>);
+  return z.flattenError(
+    new z.ZodError(expandUnions(error.issues)) as ZodError<Record<string, unknown>>,
+  );
 }
 
 /** One line for the error message: `message: must not be blank; limit: must be at most 100`. */
 export function describeInputErrors(error: ZodError): string {
   return expandUnions(error.issues)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
 }

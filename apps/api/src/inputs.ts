@@ -16,10 +16,21 @@ export const messageText = z
   .string({ error: 'must be text' })
   .trim()
   .refine((value) => value.length > 0, 'must not be blank')
-  .refine((value) => [...value].length <= MESSAGE_MAX_CHARACTERS, `must be at most ${MESSAGE_MAX_CHARACTERS} characters`);
+  .refine(
+    (value) => [...value].length <= MESSAGE_MAX_CHARACTERS,
+    `must be at most ${MESSAGE_MAX_CHARACTERS} characters`,
+  );
 
 /** Not strict: tRPC's infinite queries add a `direction` that pagination here does not need. */
 export const pageInput = z.object({
-  cursor: z.string({ error: 'must be the nextCursor of a previous page' }).min(1).max(2048).nullish(),
-  limit: z.int({ error: 'must be a whole number' }).min(1, 'must be at least 1').max(PAGE_LIMIT_MAX, `must be at most ${PAGE_LIMIT_MAX}`).default(20),
+  cursor: z
+    .string({ error: 'must be the nextCursor of a previous page' })
+    .min(1)
+    .max(2048)
+    .nullish(),
+  limit: z
+    .int({ error: 'must be a whole number' })
+    .min(1, 'must be at least 1')
+    .max(PAGE_LIMIT_MAX, `must be at most ${PAGE_LIMIT_MAX}`)
+    .default(20),
 });

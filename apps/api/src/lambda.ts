@@ -1,4 +1,7 @@
-import { awsLambdaRequestHandler, type CreateAWSLambdaContextOptions } from '@trpc/server/adapters/aws-lambda';
+import {
+  awsLambdaRequestHandler,
+  type CreateAWSLambdaContextOptions,
+} from '@trpc/server/adapters/aws-lambda';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { bearerToken } from './auth/bearer-token';
 import { loadApiConfig } from './config';
@@ -15,7 +18,11 @@ const records = new WeakMap<APIGatewayProxyEventV2, RequestRecord>();
 const trpc = awsLambdaRequestHandler({
   router: appRouter,
   createContext: ({ event, info }: CreateAWSLambdaContextOptions<APIGatewayProxyEventV2>) =>
-    createApiContext(services, bearerToken(event.headers.authorization, info.connectionParams), records.get(event)),
+    createApiContext(
+      services,
+      bearerToken(event.headers.authorization, info.connectionParams),
+      records.get(event),
+    ),
   onError: ({ error, path }) => reportError(services.logger, error, path),
 });
 

@@ -9,6 +9,13 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'api' },
     redact: { paths: ['req.headers.authorization', 'token', '*.token'], censor: '[redacted]' },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } } : {}),
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
+          },
+        }
+      : {}),
   });
 }

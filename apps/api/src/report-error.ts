@@ -7,5 +7,8 @@ import { type Logger } from './logger';
  */
 export function reportError(logger: Logger, error: TRPCError, path: string | undefined): void {
   if (error.code !== 'INTERNAL_SERVER_ERROR' && error.code !== 'SERVICE_UNAVAILABLE') return;
-  logger.error({ err: error.cause ?? error, procedure: path, code: error.code }, `${path ?? 'request'} failed`);
+  logger.error(
+    { err: error.cause ?? error, procedure: path, code: error.code },
+    `${path ?? 'request'} failed`,
+  );
 }

@@ -9,8 +9,15 @@ const entry = fileURLToPath(new URL('./server.ts', import.meta.url));
 const cwd = fileURLToPath(new URL('..', import.meta.url));
 
 /** The entry point as `pnpm dev` runs it: `node --import tsx src/server.ts`. */
-function startEntry(env: Record<string, string | undefined>): { proc: ChildProcess; output: () => string } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry], { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startEntry(env: Record<string, string | undefined>): {
+  proc: ChildProcess;
+  output: () => string;
+} {
+  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -38,7 +45,11 @@ describe('src/server.ts', () => {
     });
     const exited = once(proc, 'exit');
     try {
-      await waitUntil('the listening line', async () => output().includes(`api listening on http://localhost:${port}\n`), { timeoutMs: 30_000 });
+      await waitUntil(
+        'the listening line',
+        async () => output().includes(`api listening on http://localhost:${port}\n`),
+        { timeoutMs: 30_000 },
+      );
       expect((await fetch(`http://localhost:${port}/healthz`)).status).toBe(200);
     } finally {
       proc.kill('SIGTERM');

@@ -4,7 +4,9 @@ import { createApiServer } from './http-server';
 // The Node entry point: `pnpm --filter @cruddur/api dev` / `start`, and what `pnpm dev` runs.
 const config = loadApiConfig();
 const api = await createApiServer(config).catch((error: unknown) => {
-  process.stderr.write(`api: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `api: cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });
 // Printed whatever LOG_LEVEL is: people and scripts (apps/local-stack) wait for this line.

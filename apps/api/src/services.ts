@@ -24,7 +24,10 @@ export interface ApiServicesOptions {
   logger?: Logger;
 }
 
-export function createApiServices(config: ApiConfig, options: ApiServicesOptions = {}): ApiServices {
+export function createApiServices(
+  config: ApiConfig,
+  options: ApiServicesOptions = {},
+): ApiServices {
   const ddb = createDdbContext(config);
   const pool = createPool(config.DATABASE_URL);
   return {

@@ -19,7 +19,11 @@ export interface ApiContext {
   record: RequestRecord;
 }
 
-export function createApiContext(services: ApiServices, token: string | null, record: RequestRecord = {}): ApiContext {
+export function createApiContext(
+  services: ApiServices,
+  token: string | null,
+  record: RequestRecord = {},
+): ApiContext {
   return { services, token, record };
 }
 
@@ -69,7 +73,12 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   try {
     ({ sub } = await ctx.services.verifyAccessToken(ctx.token));
   } catch (error) {
-    if (error instanceof InvalidTokenError) throw new TRPCError({ code: 'UNAUTHORIZED', message: `invalid access token: ${error.reason}`, cause: error });
+    if (error instanceof InvalidTokenError)
+      throw new TRPCError({
+        code: 'UNAUTHORIZED',
+        message: `invalid access token: ${error.reason}`,
+        cause: error,
+      });
     throw error;
   }
   const row = await findUserByCognitoUserId(ctx.services.pool, sub);

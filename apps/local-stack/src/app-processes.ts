@@ -4,7 +4,13 @@ import { API_DIR, WEB_DIR, WORKER_DIR } from './paths';
 
 export type LogSink = (source: string, line: string) => void;
 
-function tsxProcess(name: string, cwd: string, entry: string, env: Record<string, string>, log: LogSink): ManagedProcess {
+function tsxProcess(
+  name: string,
+  cwd: string,
+  entry: string,
+  env: Record<string, string>,
+  log: LogSink,
+): ManagedProcess {
   // `--import tsx` runs the TypeScript entry directly, as `pnpm --filter … start` would.
   return new ManagedProcess(name, process.execPath, ['--import', 'tsx', entry], {
     cwd,
@@ -13,27 +19,49 @@ function tsxProcess(name: string, cwd: string, entry: string, env: Record<string
   });
 }
 
-async function ready(proc: ManagedProcess, what: string, probe: () => Promise<boolean>): Promise<ManagedProcess> {
+async function ready(
+  proc: ManagedProcess,
+  what: string,
+  probe: () => Promise<boolean>,
+): Promise<ManagedProcess> {
   try {
     await waitUntil(what, probe, { alive: () => proc.alive, timeoutMs: 90_000, intervalMs: 200 });
     return proc;
   } catch (error) {
     await proc.stop();
-    throw new Error(`${(error as Error).message}\n--- last output of ${proc.name} ---\n${proc.output()}`);
+    throw new Error(
+      `${(error as Error).message}\n--- last output of ${proc.name} ---\n${proc.output()}`,
+    );
   }
 }
 
 const httpOk = (url: string) => async () => (await fetch(url)).ok;
 
-export async function startApi(env: Record<string, string>, port: number, log: LogSink): Promise<ManagedProcess> {
+export async function startApi(
+  env: Record<string, string>,
+  port: number,
+  log: LogSink,
+): Promise<ManagedProcess> {
   const proc = tsxProcess('api', API_DIR, 'src/server.ts', { ...env, PORT: String(port) }, log);
   return ready(proc, `the API on port ${port}`, httpOk(`http://localhost:${port}/healthz`));
 }
 
-export async function startWorker(env: Record<string, string>, checkpointDir: string, log: LogSink): Promise<ManagedProcess> {
-  const proc = tsxProcess('worker', WORKER_DIR, 'src/poller-main.ts', { ...env, STREAM_CHECKPOINT_DIR: checkpointDir }, log);
+export async function startWorker(
+  env: Record<string, string>,
+  checkpointDir: string,
+  log: LogSink,
+): Promise<ManagedProcess> {
+  const proc = tsxProcess(
+    'worker',
+    WORKER_DIR,
+    'src/poller-main.ts',
+    { ...env, STREAM_CHECKPOINT_DIR: checkpointDir },
+    log,
+  );
   // The poller has no port; it is ready once it logs that it follows the stream.
-  return ready(proc, 'the stream worker', async () => /following|polling|listening/i.test(proc.output()));
+  return ready(proc, 'the stream worker', async () =>
+    /following|polling|listening/i.test(proc.output()),
+  );
 }
 
 /**
@@ -47,7 +75,10 @@ export async function startWeb(
   log: LogSink,
 ): Promise<ManagedProcess> {
   const vite = join(WEB_DIR, 'node_modules/vite/bin/vite.js');
-  const args = mode === 'dev' ? [vite, '--port', String(opts.port), '--strictPort'] : [vite, 'preview', '--port', String(opts.port), '--strictPort'];
+  const args =
+    mode === 'dev'
+      ? [vite, '--port', String(opts.port), '--strictPort']
+      : [vite, 'preview', '--port', String(opts.port), '--strictPort'];
   const proc = new ManagedProcess('web', process.execPath, args, {
     cwd: WEB_DIR,
     env: { ...process.env, API_PROXY_TARGET: opts.apiUrl, COGNITO_PROXY_TARGET: opts.cognitoUrl },

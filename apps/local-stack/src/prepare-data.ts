@@ -14,7 +14,10 @@ export interface PreparedData {
  * the DynamoDB table with the seeded conversation. Each step is idempotent, so a restart with
  * data on disk changes nothing.
  */
-export async function prepareData(env: Record<string, string>, progress: (message: string) => void): Promise<PreparedData> {
+export async function prepareData(
+  env: Record<string, string>,
+  progress: (message: string) => void,
+): Promise<PreparedData> {
   const pgEnv = loadConfig('local-stack', postgresEnv, env);
   const pool = createPool(pgEnv.DATABASE_URL);
   try {
@@ -22,9 +25,17 @@ export async function prepareData(env: Record<string, string>, progress: (messag
     await setup(pool);
 
     progress('Cognito: user pool, app client and seed users');
-    const cognitoClientEnv = loadConfig('local-stack', cognitoEnv.pick({ AWS_REGION: true, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: true }), env);
+    const cognitoClientEnv = loadConfig(
+      'local-stack',
+      cognitoEnv.pick({ AWS_REGION: true, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: true }),
+      env,
+    );
     const cognito = createCognitoClient(cognitoClientEnv);
-    const { userPoolId, clientId } = await bootstrapCognito({ client: cognito, users: SEED_USERS, password: DEV_PASSWORD });
+    const { userPoolId, clientId } = await bootstrapCognito({
+      client: cognito,
+      users: SEED_USERS,
+      password: DEV_PASSWORD,
+    });
 
     progress('PostgreSQL: update-cognito-user-ids');
     await updateCognitoUserIds({ pool, cognito, userPoolId });
@@ -37,7 +48,8 @@ export async function prepareData(env: Record<string, string>, progress: (messag
       await seedConversation(ddb, pool, {
         // One line per quarter: enough to show it moving without flooding the terminal.
         onProgress: (done: number, total: number) => {
-          if (done === total || done % Math.ceil(total / 4) === 0) progress(`DynamoDB: seeded ${done}/${total} messages`);
+          if (done === total || done % Math.ceil(total / 4) === 0)
+            progress(`DynamoDB: seeded ${done}/${total} messages`);
         },
       });
     }

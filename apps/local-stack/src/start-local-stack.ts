@@ -1,4 +1,11 @@
-import { DEV_PORTS, freePort, startServices, type ManagedProcess, type RunningServices, type ServiceName } from '@cruddur/devstack';
+import {
+  DEV_PORTS,
+  freePort,
+  startServices,
+  type ManagedProcess,
+  type RunningServices,
+  type ServiceName,
+} from '@cruddur/devstack';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,7 +74,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const scratchDir = mkdtempSync(join(tmpdir(), 'cruddur-stack-'));
   const cleanScratch = () => rmSync(scratchDir, { recursive: true, force: true });
   const stopProcesses = async () => {
-    await Promise.allSettled(processes.splice(0).reverse().map((p) => p.stop()));
+    await Promise.allSettled(
+      processes
+        .splice(0)
+        .reverse()
+        .map((p) => p.stop()),
+    );
   };
 
   try {
@@ -101,7 +113,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const withWeb = options.web ?? true;
 
     progress('starting the API');
-    processes.push(await startApi({ ...env, WEB_ORIGIN: webUrl, LOG_LEVEL: dev ? 'info' : 'warn' }, apiPort, log));
+    processes.push(
+      await startApi(
+        { ...env, WEB_ORIGIN: webUrl, LOG_LEVEL: dev ? 'info' : 'warn' },
+        apiPort,
+        log,
+      ),
+    );
 
     const checkpointDir = dataDir ? join(dataDir, 'stream-worker') : scratchDir;
     let worker: ManagedProcess | undefined;
@@ -125,7 +143,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }
       progress('starting the web app');
       processes.push(
-        await startWeb(dev ? 'dev' : 'preview', { port: webPort, apiUrl, cognitoUrl: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER! }, log),
+        await startWeb(
+          dev ? 'dev' : 'preview',
+          { port: webPort, apiUrl, cognitoUrl: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER! },
+          log,
+        ),
       );
     }
 

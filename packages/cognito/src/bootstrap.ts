@@ -40,7 +40,10 @@ export interface BootstrapResult {
   existingUsers: string[];
 }
 
-const AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+const AUTH_FLOWS: ExplicitAuthFlowsType[] = [
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+];
 // Creating a user is three calls; a few in flight keep a large pool quick without flooding the service.
 const USER_CREATION_CONCURRENCY = 8;
 
@@ -51,30 +54,52 @@ const USER_CREATION_CONCURRENCY = 8;
 export async function bootstrapCognito(options: BootstrapOptions): Promise<BootstrapResult> {
   const { client, users, password } = options;
   const userPoolId = await findOrCreatePool(client, options.poolName ?? DEFAULT_POOL_NAME);
-  const clientId = await findOrCreateAppClient(client, userPoolId, options.clientName ?? DEFAULT_CLIENT_NAME);
+  const clientId = await findOrCreateAppClient(
+    client,
+    userPoolId,
+    options.clientName ?? DEFAULT_CLIENT_NAME,
+  );
 
-  const present = new Set((await listAllUsers(client, userPoolId)).map((u) => u.email?.toLowerCase()));
-  const existingUsers = users.filter((u) => present.has(u.email.toLowerCase())).map((u) => u.handle);
+  const present = new Set(
+    (await listAllUsers(client, userPoolId)).map((u) => u.email?.toLowerCase()),
+  );
+  const existingUsers = users
+    .filter((u) => present.has(u.email.toLowerCase()))
+    .map((u) => u.handle);
   const missing = users.filter((u) => !present.has(u.email.toLowerCase()));
-  const created = await mapBounded(missing, USER_CREATION_CONCURRENCY, (user) => createUser(client, userPoolId, user, password));
+  const created = await mapBounded(missing, USER_CREATION_CONCURRENCY, (user) =>
+    createUser(client, userPoolId, user, password),
+  );
   return {
     userPoolId,
     clientId,
     createdUsers: missing.filter((_, i) => created[i]).map((u) => u.handle),
-    existingUsers: [...existingUsers, ...missing.filter((_, i) => !created[i]).map((u) => u.handle)],
+    existingUsers: [
+      ...existingUsers,
+      ...missing.filter((_, i) => !created[i]).map((u) => u.handle),
+    ],
   };
 }
 
-async function findOrCreatePool(client: CognitoIdentityProviderClient, poolName: string): Promise<string> {
+async function findOrCreatePool(
+  client: CognitoIdentityProviderClient,
+  poolName: string,
+): Promise<string> {
   const matches: string[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken: nextToken }));
-    matches.push(...(page.UserPools ?? []).filter((p) => p.Name === poolName && p.Id).map((p) => p.Id!));
+    const page = await client.send(
+      new ListUserPoolsCommand({ MaxResults: 60, NextToken: nextToken }),
+    );
+    matches.push(
+      ...(page.UserPools ?? []).filter((p) => p.Name === poolName && p.Id).map((p) => p.Id!),
+    );
     nextToken = page.NextToken;
   } while (nextToken);
   if (matches.length > 1) {
-    throw new CognitoSetupError(`${matches.length} user pools are named "${poolName}" (${matches.join(', ')}): delete the extra ones or choose another name`);
+    throw new CognitoSetupError(
+      `${matches.length} user pools are named "${poolName}" (${matches.join(', ')}): delete the extra ones or choose another name`,
+    );
   }
   if (matches[0]) return matches[0];
 
@@ -95,10 +120,20 @@ async function findOrCreatePool(client: CognitoIdentityProviderClient, poolName:
   return id;
 }
 
-async function findOrCreateAppClient(client: CognitoIdentityProviderClient, userPoolId: string, clientName: string): Promise<string> {
+async function findOrCreateAppClient(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  clientName: string,
+): Promise<string> {
   let nextToken: string | undefined;
   do {
-    const page = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken: nextToken }));
+    const page = await client.send(
+      new ListUserPoolClientsCommand({
+        UserPoolId: userPoolId,
+        MaxResults: 60,
+        NextToken: nextToken,
+      }),
+    );
     const found = page.UserPoolClients?.find((c) => c.ClientName === clientName && c.ClientId);
     if (found) return checkAppClient(client, userPoolId, found.ClientId!, clientName);
     nextToken = page.NextToken;
@@ -115,21 +150,40 @@ async function findOrCreateAppClient(client: CognitoIdentityProviderClient, user
     }),
   );
   const id = created.UserPoolClient?.ClientId;
-  if (!id) throw new CognitoSetupError(`CreateUserPoolClient for "${clientName}" returned no client id`);
+  if (!id)
+    throw new CognitoSetupError(`CreateUserPoolClient for "${clientName}" returned no client id`);
   return id;
 }
 
 /** An app client found by name is only reused if the web app can sign in through it. */
-async function checkAppClient(client: CognitoIdentityProviderClient, userPoolId: string, clientId: string, clientName: string): Promise<string> {
-  const { UserPoolClient: found } = await client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }));
+async function checkAppClient(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  clientId: string,
+  clientName: string,
+): Promise<string> {
+  const { UserPoolClient: found } = await client.send(
+    new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }),
+  );
   const lacking = AUTH_FLOWS.filter((flow) => !found?.ExplicitAuthFlows?.includes(flow));
-  if (found?.ClientSecret) throw new CognitoSetupError(`app client "${clientName}" (${clientId}) has a secret; the web app needs one without`);
-  if (lacking.length > 0) throw new CognitoSetupError(`app client "${clientName}" (${clientId}) does not allow ${lacking.join(', ')}`);
+  if (found?.ClientSecret)
+    throw new CognitoSetupError(
+      `app client "${clientName}" (${clientId}) has a secret; the web app needs one without`,
+    );
+  if (lacking.length > 0)
+    throw new CognitoSetupError(
+      `app client "${clientName}" (${clientId}) does not allow ${lacking.join(', ')}`,
+    );
   return clientId;
 }
 
 /** Creates the user with a permanent password; false when someone else created it meanwhile. */
-async function createUser(client: CognitoIdentityProviderClient, userPoolId: string, user: BootstrapUser, password: string): Promise<boolean> {
+async function createUser(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  user: BootstrapUser,
+  password: string,
+): Promise<boolean> {
   try {
     await client.send(
       new AdminCreateUserCommand({
@@ -149,6 +203,13 @@ async function createUser(client: CognitoIdentityProviderClient, userPoolId: str
     throw error;
   }
   // Without this the user would be FORCE_CHANGE_PASSWORD and sign-in would answer with a challenge.
-  await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: password, Permanent: true }));
+  await client.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: userPoolId,
+      Username: user.email,
+      Password: password,
+      Permanent: true,
+    }),
+  );
   return true;
 }

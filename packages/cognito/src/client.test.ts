@@ -10,17 +10,23 @@ describe('createCognitoClient', () => {
     const client = createCognitoClient({ ...env, AWS_REGION: 'eu-west-2' });
     try {
       expect(await client.config.region()).toBe('eu-west-2');
-      await expect(client.send(new ListUserPoolsCommand({ MaxResults: 1 }))).resolves.toHaveProperty('UserPools');
+      await expect(
+        client.send(new ListUserPoolsCommand({ MaxResults: 1 })),
+      ).resolves.toHaveProperty('UserPools');
     } finally {
       client.destroy();
     }
   });
 
   it('without an endpoint in its env, still honours AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER from the process environment (the SDK reads it)', async () => {
-    expect(process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER).toMatch(
+      /^http:\/\/localhost:\d+$/,
+    );
     const client = createCognitoClient({ AWS_REGION: 'us-east-1' });
     try {
-      await expect(client.send(new ListUserPoolsCommand({ MaxResults: 1 }))).resolves.toHaveProperty('UserPools');
+      await expect(
+        client.send(new ListUserPoolsCommand({ MaxResults: 1 })),
+      ).resolves.toHaveProperty('UserPools');
     } finally {
       client.destroy();
     }

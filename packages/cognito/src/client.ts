@@ -4,7 +4,10 @@ import type { CognitoEnv } from '@cruddur/config';
 /** The SDK client, named here so that dependants need not import the SDK for its type. */
 export type CognitoClient = CognitoIdentityProviderClient;
 
-export type CognitoClientEnv = Pick<CognitoEnv, 'AWS_REGION' | 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER'>;
+export type CognitoClientEnv = Pick<
+  CognitoEnv,
+  'AWS_REGION' | 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER'
+>;
 
 /**
  * A Cognito Identity Provider client for `env`. The SDK reads AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER
@@ -15,6 +18,8 @@ export type CognitoClientEnv = Pick<CognitoEnv, 'AWS_REGION' | 'AWS_ENDPOINT_URL
 export function createCognitoClient(env: CognitoClientEnv): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({
     region: env.AWS_REGION,
-    ...(env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ? { endpoint: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER } : {}),
+    ...(env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER
+      ? { endpoint: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER }
+      : {}),
   });
 }

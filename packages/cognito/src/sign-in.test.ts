@@ -13,7 +13,12 @@ const [mira] = testUsers(1, uniqueName('mira'));
 let pool: BootstrapResult;
 
 beforeAll(async () => {
-  pool = await bootstrapCognito({ client, poolName: uniqueName('signin'), users: [mira!], password: PASSWORD });
+  pool = await bootstrapCognito({
+    client,
+    poolName: uniqueName('signin'),
+    users: [mira!],
+    password: PASSWORD,
+  });
 });
 afterAll(() => client.destroy());
 
@@ -30,7 +35,12 @@ describe('signIn', () => {
   }
 
   it('signs in with the email', async () => {
-    const tokens = await signIn({ client, clientId: pool.clientId, username: mira!.email, password: PASSWORD });
+    const tokens = await signIn({
+      client,
+      clientId: pool.clientId,
+      username: mira!.email,
+      password: PASSWORD,
+    });
     await expectAccessTokenOfMira(tokens.accessToken);
     expect(tokens.expiresIn).toBeGreaterThan(0);
     // cognito-local's id token carries the email but not preferred_username or name, so nothing may rely on those claims.
@@ -39,13 +49,24 @@ describe('signIn', () => {
 
   it('signs in with the handle, with or without its @', async () => {
     for (const username of [mira!.handle, `@${mira!.handle}`]) {
-      const tokens = await signIn({ client, clientId: pool.clientId, userPoolId: pool.userPoolId, username, password: PASSWORD });
+      const tokens = await signIn({
+        client,
+        clientId: pool.clientId,
+        userPoolId: pool.userPoolId,
+        username,
+        password: PASSWORD,
+      });
       await expectAccessTokenOfMira(tokens.accessToken);
     }
   });
 
   it('refuses a wrong password with a typed error', async () => {
-    const attempt = signIn({ client, clientId: pool.clientId, username: mira!.email, password: 'Wrong-password-1!' });
+    const attempt = signIn({
+      client,
+      clientId: pool.clientId,
+      username: mira!.email,
+      password: 'Wrong-password-1!',
+    });
     await expect(attempt).rejects.toBeInstanceOf(SignInError);
     await expect(attempt).rejects.toMatchObject({ code: 'NotAuthorizedException' });
   });
@@ -57,25 +78,40 @@ describe('signIn', () => {
       { username: 'not a handle!', userPoolId: pool.userPoolId },
     ];
     for (const { username, userPoolId } of unknown) {
-      await expect(signIn({ client, clientId: pool.clientId, userPoolId, username, password: PASSWORD })).rejects.toBeInstanceOf(SignInError);
+      await expect(
+        signIn({ client, clientId: pool.clientId, userPoolId, username, password: PASSWORD }),
+      ).rejects.toBeInstanceOf(SignInError);
     }
   });
 
   it('needs the pool id to sign in with a handle', async () => {
-    await expect(signIn({ client, clientId: pool.clientId, username: mira!.handle, password: PASSWORD })).rejects.toThrow(/needs userPoolId/);
+    await expect(
+      signIn({ client, clientId: pool.clientId, username: mira!.handle, password: PASSWORD }),
+    ).rejects.toThrow(/needs userPoolId/);
   });
 });
 
 describe('refreshTokens', () => {
   it('returns new tokens for the same user and keeps the refresh token', async () => {
-    const first = await signIn({ client, clientId: pool.clientId, username: mira!.email, password: PASSWORD });
-    const refreshed = await refreshTokens({ client, clientId: pool.clientId, refreshToken: first.refreshToken });
+    const first = await signIn({
+      client,
+      clientId: pool.clientId,
+      username: mira!.email,
+      password: PASSWORD,
+    });
+    const refreshed = await refreshTokens({
+      client,
+      clientId: pool.clientId,
+      refreshToken: first.refreshToken,
+    });
     expect(refreshed.refreshToken).toBe(first.refreshToken);
     expect(decodeJwt(refreshed.accessToken).sub).toBe(decodeJwt(first.accessToken).sub);
   });
 
   it('refuses an unknown refresh token with a typed error', async () => {
-    await expect(refreshTokens({ client, clientId: pool.clientId, refreshToken: 'not-a-refresh-token' })).rejects.toMatchObject({
+    await expect(
+      refreshTokens({ client, clientId: pool.clientId, refreshToken: 'not-a-refresh-token' }),
+    ).rejects.toMatchObject({
       name: 'SignInError',
       code: 'NotAuthorizedException',
     });

@@ -43,7 +43,8 @@ export async function signIn(options: SignInOptions): Promise<Tokens> {
     ClientId: options.clientId,
     AuthParameters: { USERNAME: username, PASSWORD: options.password },
   });
-  if (!result.RefreshToken) throw new Error('Cognito returned no refresh token for USER_PASSWORD_AUTH');
+  if (!result.RefreshToken)
+    throw new Error('Cognito returned no refresh token for USER_PASSWORD_AUTH');
   return toTokens(result, result.RefreshToken);
 }
 
@@ -65,39 +66,64 @@ async function signInName(options: SignInOptions): Promise<string> {
   const username = options.username.trim();
   if (username.includes('@') && !username.startsWith('@')) return username;
   const handle = HANDLE.exec(username)?.[1];
-  if (!handle) throw new SignInError('UserNotFoundException', `"${options.username}" is neither an email address nor a handle`);
-  if (!options.userPoolId) throw new TypeError('signIn with a handle needs userPoolId to look the handle up');
-  const [user, ...others] = await listAllUsers(options.client, options.userPoolId, `preferred_username = "${handle}"`);
-  if (!user?.email || others.length > 0) throw new SignInError('UserNotFoundException', `no single user has the handle "${handle}"`);
+  if (!handle)
+    throw new SignInError(
+      'UserNotFoundException',
+      `"${options.username}" is neither an email address nor a handle`,
+    );
+  if (!options.userPoolId)
+    throw new TypeError('signIn with a handle needs userPoolId to look the handle up');
+  const [user, ...others] = await listAllUsers(
+    options.client,
+    options.userPoolId,
+    `preferred_username = "${handle}"`,
+  );
+  if (!user?.email || others.length > 0)
+    throw new SignInError('UserNotFoundException', `no single user has the handle "${handle}"`);
   return user.email;
 }
 
-async function initiateAuth(client: CognitoIdentityProviderClient, input: InitiateAuthCommandInput): Promise<AuthenticationResultType> {
+async function initiateAuth(
+  client: CognitoIdentityProviderClient,
+  input: InitiateAuthCommandInput,
+): Promise<AuthenticationResultType> {
   let response;
   try {
     response = await client.send(new InitiateAuthCommand(input));
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'NotAuthorizedException' || name === 'InvalidPasswordException') {
-      throw new SignInError('NotAuthorizedException', 'incorrect username or password', { cause: error });
+      throw new SignInError('NotAuthorizedException', 'incorrect username or password', {
+        cause: error,
+      });
     }
-    if (name === 'UserNotFoundException') throw new SignInError('UserNotFoundException', 'no such user', { cause: error });
+    if (name === 'UserNotFoundException')
+      throw new SignInError('UserNotFoundException', 'no such user', { cause: error });
     throw error;
   }
   if (!response.AuthenticationResult) {
-    throw new Error(`Cognito asked for a ${response.ChallengeName ?? 'further'} challenge, which this sign-in does not support`);
+    throw new Error(
+      `Cognito asked for a ${response.ChallengeName ?? 'further'} challenge, which this sign-in does not support`,
+    );
   }
   return response.AuthenticationResult;
 }
 
 function toTokens(result: AuthenticationResultType, refreshToken: string): Tokens {
-  if (!result.AccessToken || !result.IdToken) throw new Error('Cognito returned an authentication result without tokens');
-  return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken, expiresIn: result.ExpiresIn ?? lifetime(result.AccessToken) };
+  if (!result.AccessToken || !result.IdToken)
+    throw new Error('Cognito returned an authentication result without tokens');
+  return {
+    accessToken: result.AccessToken,
+    idToken: result.IdToken,
+    refreshToken,
+    expiresIn: result.ExpiresIn ?? lifetime(result.AccessToken),
+  };
 }
 
 /** cognito-local leaves ExpiresIn out; the token's own claims say the same thing. */
 function lifetime(accessToken: string): number {
   const { exp, iat } = decodeJwt(accessToken);
-  if (exp === undefined || iat === undefined) throw new Error('Cognito returned an access token without exp or iat');
+  if (exp === undefined || iat === undefined)
+    throw new Error('Cognito returned an access token without exp or iat');
   return exp - iat;
 }

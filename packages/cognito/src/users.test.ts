@@ -12,7 +12,12 @@ let userPoolId: string;
 let proxy: PagingProxy;
 
 beforeAll(async () => {
-  ({ userPoolId } = await bootstrapCognito({ client, poolName: uniqueName('many'), users, password: PASSWORD }));
+  ({ userPoolId } = await bootstrapCognito({
+    client,
+    poolName: uniqueName('many'),
+    users,
+    password: PASSWORD,
+  }));
   proxy = await startPagingProxy(env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER!, 60);
 });
 afterAll(async () => {
@@ -29,11 +34,17 @@ describe('listAllUsers', () => {
   it('returns every user of a pool larger than one ListUsers page exactly once, with their attributes', async () => {
     const listed = await listAllUsers(client, userPoolId);
     expectEveryUserOnce(listed);
-    expect(listed.find((u) => u.preferredUsername === users[0]!.handle)).toMatchObject({ email: users[0]!.email, name: users[0]!.displayName });
+    expect(listed.find((u) => u.preferredUsername === users[0]!.handle)).toMatchObject({
+      email: users[0]!.email,
+      name: users[0]!.displayName,
+    });
   });
 
   it('follows PaginationToken when the service pages its answer as Amazon Cognito does', async () => {
-    const paged = createCognitoClient({ ...env, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: proxy.endpoint });
+    const paged = createCognitoClient({
+      ...env,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: proxy.endpoint,
+    });
     try {
       expectEveryUserOnce(await listAllUsers(paged, userPoolId));
       expect(proxy.pages.ListUsers).toBe(3);
@@ -43,7 +54,11 @@ describe('listAllUsers', () => {
   });
 
   it('applies a ListUsers filter', async () => {
-    const listed = await listAllUsers(client, userPoolId, `preferred_username = "${users[7]!.handle}"`);
+    const listed = await listAllUsers(
+      client,
+      userPoolId,
+      `preferred_username = "${users[7]!.handle}"`,
+    );
     expect(listed.map((u) => u.email)).toEqual([users[7]!.email]);
   });
 });

@@ -1,4 +1,9 @@
-import { type AttributeType, type CognitoIdentityProviderClient, ListUsersCommand, type UserType } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  type AttributeType,
+  type CognitoIdentityProviderClient,
+  ListUsersCommand,
+  type UserType,
+} from '@aws-sdk/client-cognito-identity-provider';
 
 export interface CognitoUser {
   username: string;
@@ -16,7 +21,8 @@ function attribute(attributes: AttributeType[] | undefined, name: string): strin
 
 function toCognitoUser(user: UserType): CognitoUser {
   const sub = attribute(user.Attributes, 'sub');
-  if (!user.Username || !sub) throw new Error(`Cognito returned a user without a username or sub: ${JSON.stringify(user)}`);
+  if (!user.Username || !sub)
+    throw new Error(`Cognito returned a user without a username or sub: ${JSON.stringify(user)}`);
   return {
     username: user.Username,
     sub,
@@ -27,12 +33,22 @@ function toCognitoUser(user: UserType): CognitoUser {
 }
 
 /** Users of the pool, following PaginationToken (ListUsers returns at most 60 a page); `filter` is a ListUsers filter. */
-export async function listAllUsers(client: CognitoIdentityProviderClient, userPoolId: string, filter?: string): Promise<CognitoUser[]> {
+export async function listAllUsers(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  filter?: string,
+): Promise<CognitoUser[]> {
   const users: CognitoUser[] = [];
   let paginationToken: string | undefined;
   do {
     const page = await client.send(
-      new ListUsersCommand({ UserPoolId: userPoolId, AttributesToGet: LISTED_ATTRIBUTES, Limit: 60, PaginationToken: paginationToken, Filter: filter }),
+      new ListUsersCommand({
+        UserPoolId: userPoolId,
+        AttributesToGet: LISTED_ATTRIBUTES,
+        Limit: 60,
+        PaginationToken: paginationToken,
+        Filter: filter,
+      }),
     );
     users.push(...(page.Users ?? []).map(toCognitoUser));
     paginationToken = page.PaginationToken;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, cognitoEnv, cognitoIssuer, dynamoEnv, loadConfig, postgresEnv } from './index';
+import {
+  ConfigError,
+  cognitoEnv,
+  cognitoIssuer,
+  dynamoEnv,
+  loadConfig,
+  postgresEnv,
+} from './index';
 
 describe('loadConfig', () => {
   it('applies defaults and accepts a valid environment', () => {
@@ -31,9 +38,11 @@ describe('loadConfig', () => {
   });
 
   it('treats blank values as unset', () => {
-    expect(() => loadConfig('t', z.object({ DATABASE_URL: postgresEnv.shape.DATABASE_URL }), { DATABASE_URL: '  ' })).toThrow(
-      /DATABASE_URL: is required/,
-    );
+    expect(() =>
+      loadConfig('t', z.object({ DATABASE_URL: postgresEnv.shape.DATABASE_URL }), {
+        DATABASE_URL: '  ',
+      }),
+    ).toThrow(/DATABASE_URL: is required/);
   });
 
   it('derives the Cognito issuer for AWS and for a local endpoint', () => {
@@ -44,7 +53,10 @@ describe('loadConfig', () => {
     });
     expect(cognitoIssuer(aws)).toBe('https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123');
     expect(
-      cognitoIssuer({ ...aws, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: 'http://localhost:9229/' }),
+      cognitoIssuer({
+        ...aws,
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: 'http://localhost:9229/',
+      }),
     ).toBe('http://localhost:9229/us-east-1_AbC123');
   });
 });

@@ -21,7 +21,9 @@ export function loadConfig<S extends z.ZodType>(
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<S> {
   // Blank values are treated as unset, as a shell `FOO=` usually means "no value".
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
@@ -32,7 +34,11 @@ export function loadConfig<S extends z.ZodType>(
 }
 
 /** For program entry points: prints the one readable message and exits instead of throwing a stack trace. */
-export function loadConfigOrExit<S extends z.ZodType>(program: string, schema: S, env?: NodeJS.ProcessEnv): z.infer<S> {
+export function loadConfigOrExit<S extends z.ZodType>(
+  program: string,
+  schema: S,
+  env?: NodeJS.ProcessEnv,
+): z.infer<S> {
   try {
     return loadConfig(program, schema, env);
   } catch (error) {

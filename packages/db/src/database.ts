@@ -10,15 +10,22 @@ export interface DatabaseChange {
 const PROTECTED = new Set(['postgres', 'template0', 'template1']);
 
 /** The database named in `databaseUrl`, and a URL of the same server's `postgres` maintenance database. */
-export function splitDatabaseUrl(databaseUrl: string): { database: string; maintenanceUrl: string } {
+export function splitDatabaseUrl(databaseUrl: string): {
+  database: string;
+  maintenanceUrl: string;
+} {
   const url = new URL(databaseUrl);
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!database) throw new Error('DATABASE_URL names no database (expected postgres://…/<database>)');
+  if (!database)
+    throw new Error('DATABASE_URL names no database (expected postgres://…/<database>)');
   url.pathname = '/postgres';
   return { database, maintenanceUrl: url.toString() };
 }
 
-async function withMaintenanceClient<T>(databaseUrl: string, work: (client: pg.Client, database: string) => Promise<T>): Promise<T> {
+async function withMaintenanceClient<T>(
+  databaseUrl: string,
+  work: (client: pg.Client, database: string) => Promise<T>,
+): Promise<T> {
   const { database, maintenanceUrl } = splitDatabaseUrl(databaseUrl);
   const client = new pg.Client({ connectionString: maintenanceUrl });
   await client.connect();
@@ -52,7 +59,8 @@ export function createDatabase(databaseUrl: string): Promise<DatabaseChange> {
 /** Drops the database named in `databaseUrl`, ending its connections first. */
 export function dropDatabase(databaseUrl: string): Promise<DatabaseChange> {
   return withMaintenanceClient(databaseUrl, async (client, database) => {
-    if (PROTECTED.has(database)) throw new Error(`refusing to drop the server's own database "${database}"`);
+    if (PROTECTED.has(database))
+      throw new Error(`refusing to drop the server's own database "${database}"`);
     if (!(await exists(client, database))) return { database, changed: false };
     await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
     return { database, changed: true };

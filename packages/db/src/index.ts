@@ -11,4 +11,11 @@ export {
   type CognitoIdReport,
   type UpdateCognitoUserIdsOptions,
 } from './update-cognito-user-ids';
-export { findUserByCognitoUserId, findUserByHandle, findUserByUuid, listUsers, type Queryable, type User } from './user';
+export {
+  findUserByCognitoUserId,
+  findUserByHandle,
+  findUserByUuid,
+  listUsers,
+  type Queryable,
+  type User,
+} from './user';

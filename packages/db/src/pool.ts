@@ -8,6 +8,8 @@ export type Pool = pg.Pool;
  */
 export function createPool(databaseUrl: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl });
-  pool.on('error', (error) => process.stderr.write(`postgres: idle client error: ${error.message}\n`));
+  pool.on('error', (error) =>
+    process.stderr.write(`postgres: idle client error: ${error.message}\n`),
+  );
   return pool;
 }

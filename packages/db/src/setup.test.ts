@@ -28,17 +28,30 @@ describe('setup', () => {
   });
 
   it('never puts a real Cognito id back to its placeholder, and restores a deleted seed user', async () => {
-    await db.pool.query("UPDATE users SET cognito_user_id = 'real-sub-of-tomas' WHERE handle = 'tomas'");
+    await db.pool.query(
+      "UPDATE users SET cognito_user_id = 'real-sub-of-tomas' WHERE handle = 'tomas'",
+    );
     await db.pool.query("DELETE FROM users WHERE handle = 'zeynep'");
-    expect(await seed(db.pool)).toEqual({ inserted: ['zeynep'], existing: handles.filter((h) => h !== 'zeynep') });
+    expect(await seed(db.pool)).toEqual({
+      inserted: ['zeynep'],
+      existing: handles.filter((h) => h !== 'zeynep'),
+    });
     expect((await findUserByHandle(db.pool, 'tomas'))?.cognitoUserId).toBe('real-sub-of-tomas');
     expect((await findUserByHandle(db.pool, 'zeynep'))?.cognitoUserId).toBe('MOCK-zeynep');
   });
 });
 
 describe('schema checks', () => {
-  const insert = (handle: string, displayName = 'Someone', email = 'someone@example.test', cognitoUserId: string | null = null) =>
-    db.pool.query('INSERT INTO users (handle, display_name, email, cognito_user_id) VALUES ($1, $2, $3, $4)', [handle, displayName, email, cognitoUserId]);
+  const insert = (
+    handle: string,
+    displayName = 'Someone',
+    email = 'someone@example.test',
+    cognitoUserId: string | null = null,
+  ) =>
+    db.pool.query(
+      'INSERT INTO users (handle, display_name, email, cognito_user_id) VALUES ($1, $2, $3, $4)',
+      [handle, displayName, email, cognitoUserId],
+    );
 
   it.each([
     ['a blank handle', () => insert(''), 'users_handle_format'],
@@ -48,8 +61,16 @@ describe('schema checks', () => {
     ['a taken handle', () => insert('mira'), 'users_handle_key'],
     ['a blank display name', () => insert('blank_name', '   '), 'users_display_name_not_blank'],
     ['an email without @', () => insert('bad_email', 'Someone', 'nobody'), 'users_email_format'],
-    ['a taken Cognito id', () => insert('second_tomas', 'Someone', 'x@example.test', 'real-sub-of-tomas'), 'users_cognito_user_id_key'],
-    ['a blank Cognito id', () => insert('blank_sub', 'Someone', 'x@example.test', ' '), 'users_cognito_user_id_not_blank'],
+    [
+      'a taken Cognito id',
+      () => insert('second_tomas', 'Someone', 'x@example.test', 'real-sub-of-tomas'),
+      'users_cognito_user_id_key',
+    ],
+    [
+      'a blank Cognito id',
+      () => insert('blank_sub', 'Someone', 'x@example.test', ' '),
+      'users_cognito_user_id_not_blank',
+    ],
   ])('refuse %s and write nothing', async (_what, attempt, constraint) => {
     const count = (await listUsers(db.pool)).length;
     await expect(attempt()).rejects.toMatchObject({ constraint });

@@ -20,15 +20,31 @@ describe('updateCognitoUserIds', () => {
   it('maps matched handles to their sub and reports Cognito users without a row and rows without a Cognito user', async () => {
     await setup(db.pool);
     // zeynep is not in Cognito; ghost is not in PostgreSQL.
-    const { cognito, userPoolId } = await createTestPool([...SEED_USERS.filter((u) => u.handle !== 'zeynep'), GHOST]);
-    const subs = new Map((await listAllUsers(cognito, userPoolId)).map((u) => [u.preferredUsername, u.sub]));
+    const { cognito, userPoolId } = await createTestPool([
+      ...SEED_USERS.filter((u) => u.handle !== 'zeynep'),
+      GHOST,
+    ]);
+    const subs = new Map(
+      (await listAllUsers(cognito, userPoolId)).map((u) => [u.preferredUsername, u.sub]),
+    );
     const progress: string[] = [];
 
-    const report = await updateCognitoUserIds({ pool: db.pool, cognito, userPoolId, onProgress: (m) => progress.push(m) });
+    const report = await updateCognitoUserIds({
+      pool: db.pool,
+      cognito,
+      userPoolId,
+      onProgress: (m) => progress.push(m),
+    });
     expect(report).toEqual({
-      updated: ['kenji', 'mira', 'priya', 'tomas'].map((handle) => ({ handle, from: `MOCK-${handle}`, to: subs.get(handle) })),
+      updated: ['kenji', 'mira', 'priya', 'tomas'].map((handle) => ({
+        handle,
+        from: `MOCK-${handle}`,
+        to: subs.get(handle),
+      })),
       unchanged: [],
-      cognitoUsersWithoutRow: [{ username: expect.any(String) as string, email: GHOST.email, preferredUsername: 'ghost' }],
+      cognitoUsersWithoutRow: [
+        { username: expect.any(String) as string, email: GHOST.email, preferredUsername: 'ghost' },
+      ],
       rowsWithoutCognitoUser: ['zeynep'],
       ambiguousHandles: [],
     });
@@ -49,23 +65,31 @@ describe('updateCognitoUserIds', () => {
   it('moves ids between rows in one transaction when the pool is recreated, and changes nothing when a sub would be held twice', async () => {
     const { cognito, userPoolId } = await createTestPool(SEED_USERS);
     await updateCognitoUserIds({ pool: db.pool, cognito, userPoolId });
-    const subs = new Map((await listAllUsers(cognito, userPoolId)).map((u) => [u.preferredUsername!, u.sub]));
+    const subs = new Map(
+      (await listAllUsers(cognito, userPoolId)).map((u) => [u.preferredUsername!, u.sub]),
+    );
 
     // Swap two ids: the deferred unique check lets the single UPDATE put both right.
-    await db.pool.query(`UPDATE users SET cognito_user_id = CASE handle WHEN 'mira' THEN $1 ELSE $2 END WHERE handle IN ('mira', 'tomas')`, [
-      subs.get('tomas'),
-      subs.get('mira'),
-    ]);
+    await db.pool.query(
+      `UPDATE users SET cognito_user_id = CASE handle WHEN 'mira' THEN $1 ELSE $2 END WHERE handle IN ('mira', 'tomas')`,
+      [subs.get('tomas'), subs.get('mira')],
+    );
     const swapped = await updateCognitoUserIds({ pool: db.pool, cognito, userPoolId });
     expect(swapped.updated.map((u) => u.handle)).toEqual(['mira', 'tomas']);
     expect((await findUserByHandle(db.pool, 'mira'))?.cognitoUserId).toBe(subs.get('mira'));
 
     // A row outside Cognito holding mira's sub: the update would duplicate it, so nothing is written.
-    await db.pool.query(`INSERT INTO users (handle, display_name, email, cognito_user_id) VALUES ('stale', 'Stale', 'stale@example.test', 'placeholder')`);
+    await db.pool.query(
+      `INSERT INTO users (handle, display_name, email, cognito_user_id) VALUES ('stale', 'Stale', 'stale@example.test', 'placeholder')`,
+    );
     await db.pool.query(`UPDATE users SET cognito_user_id = 'old-sub' WHERE handle = 'mira'`);
-    await db.pool.query(`UPDATE users SET cognito_user_id = $1 WHERE handle = 'stale'`, [subs.get('mira')]);
+    await db.pool.query(`UPDATE users SET cognito_user_id = $1 WHERE handle = 'stale'`, [
+      subs.get('mira'),
+    ]);
     const before = await listUsers(db.pool);
-    await expect(updateCognitoUserIds({ pool: db.pool, cognito, userPoolId })).rejects.toBeInstanceOf(CognitoIdConflictError);
+    await expect(
+      updateCognitoUserIds({ pool: db.pool, cognito, userPoolId }),
+    ).rejects.toBeInstanceOf(CognitoIdConflictError);
     expect(await listUsers(db.pool)).toEqual(before);
     cognito.destroy();
   });
@@ -79,7 +103,11 @@ describe('updateCognitoUserIds over more users than one ListUsers page', () => {
   afterAll(() => db.close());
 
   it('maps every one of 75 users', async () => {
-    const users = Array.from({ length: 75 }, (_, i) => ({ handle: `user_${i}`, displayName: `User ${i}`, email: `user.${i}@example.test` }));
+    const users = Array.from({ length: 75 }, (_, i) => ({
+      handle: `user_${i}`,
+      displayName: `User ${i}`,
+      email: `user.${i}@example.test`,
+    }));
     await setup(db.pool);
     await seed(db.pool, users);
     const { cognito, userPoolId } = await createTestPool(users);
@@ -88,7 +116,9 @@ describe('updateCognitoUserIds over more users than one ListUsers page', () => {
     expect(report.updated).toHaveLength(75);
     expect(report.rowsWithoutCognitoUser).toEqual(SEED_USERS.map((u) => u.handle).sort());
     expect(report.cognitoUsersWithoutRow).toEqual([]);
-    const ids = (await listUsers(db.pool)).filter((u) => u.handle.startsWith('user_')).map((u) => u.cognitoUserId);
+    const ids = (await listUsers(db.pool))
+      .filter((u) => u.handle.startsWith('user_'))
+      .map((u) => u.cognitoUserId);
     expect(ids.every((id) => id && !id.startsWith('MOCK-'))).toBe(true);
     expect(new Set(ids).size).toBe(75);
     cognito.destroy();

@@ -30,7 +30,10 @@ export interface UpdateCognitoUserIdsOptions {
 /** A unique violation at commit: two rows would hold the same Cognito id. */
 export class CognitoIdConflictError extends Error {
   constructor(detail: string, options?: ErrorOptions) {
-    super(`a Cognito id would belong to two users (${detail}); clear the stale cognito_user_id and run again`, options);
+    super(
+      `a Cognito id would belong to two users (${detail}); clear the stale cognito_user_id and run again`,
+      options,
+    );
     this.name = 'CognitoIdConflictError';
   }
 }
@@ -39,7 +42,9 @@ export class CognitoIdConflictError extends Error {
  * Sets each row's cognito_user_id to the sub of the Cognito user whose preferred_username is the
  * row's handle, in one transaction, and reports everything that did not match either way.
  */
-export async function updateCognitoUserIds(options: UpdateCognitoUserIdsOptions): Promise<CognitoIdReport> {
+export async function updateCognitoUserIds(
+  options: UpdateCognitoUserIdsOptions,
+): Promise<CognitoIdReport> {
   const progress = options.onProgress ?? (() => {});
   progress(`listing the users of Cognito pool ${options.userPoolId}`);
   const cognitoUsers = await listAllUsers(options.cognito, options.userPoolId);
@@ -47,20 +52,32 @@ export async function updateCognitoUserIds(options: UpdateCognitoUserIdsOptions)
 
   const byHandle = new Map<string, CognitoUser[]>();
   for (const user of cognitoUsers) {
-    if (user.preferredUsername) byHandle.set(user.preferredUsername, [...(byHandle.get(user.preferredUsername) ?? []), user]);
+    if (user.preferredUsername)
+      byHandle.set(user.preferredUsername, [...(byHandle.get(user.preferredUsername) ?? []), user]);
   }
 
   const client = await options.pool.connect();
   try {
     await client.query('BEGIN');
     // Rows are locked so that a concurrent run waits and then sees these updates as "unchanged".
-    const rows = (await client.query<{ handle: string; cognito_user_id: string | null }>('SELECT handle, cognito_user_id FROM users ORDER BY handle FOR UPDATE')).rows;
-    const report: CognitoIdReport = { updated: [], unchanged: [], cognitoUsersWithoutRow: [], rowsWithoutCognitoUser: [], ambiguousHandles: [] };
+    const rows = (
+      await client.query<{ handle: string; cognito_user_id: string | null }>(
+        'SELECT handle, cognito_user_id FROM users ORDER BY handle FOR UPDATE',
+      )
+    ).rows;
+    const report: CognitoIdReport = {
+      updated: [],
+      unchanged: [],
+      cognitoUsersWithoutRow: [],
+      rowsWithoutCognitoUser: [],
+      ambiguousHandles: [],
+    };
     for (const row of rows) {
       const matches = byHandle.get(row.handle) ?? [];
       const match = matches[0];
       if (!match) report.rowsWithoutCognitoUser.push(row.handle);
-      else if (matches.length > 1) report.ambiguousHandles.push({ handle: row.handle, subs: matches.map((m) => m.sub) });
+      else if (matches.length > 1)
+        report.ambiguousHandles.push({ handle: row.handle, subs: matches.map((m) => m.sub) });
       else if (row.cognito_user_id === match.sub) report.unchanged.push(row.handle);
       else report.updated.push({ handle: row.handle, from: row.cognito_user_id, to: match.sub });
     }
@@ -83,7 +100,8 @@ export async function updateCognitoUserIds(options: UpdateCognitoUserIdsOptions)
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     const pgError = error as { code?: string; detail?: string };
-    if (pgError.code === '23505') throw new CognitoIdConflictError(pgError.detail ?? 'unique violation', { cause: error });
+    if (pgError.code === '23505')
+      throw new CognitoIdConflictError(pgError.detail ?? 'unique violation', { cause: error });
     throw error;
   } finally {
     client.release();

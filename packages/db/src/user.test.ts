@@ -13,7 +13,12 @@ afterAll(() => db.close());
 describe('finders', () => {
   it('find a user by handle, by Cognito user id and by uuid, all the same row', async () => {
     const mira = await findUserByHandle(db.pool, 'mira');
-    expect(mira).toMatchObject({ handle: 'mira', displayName: 'Mira Okafor', email: 'mira@cruddur.dev', cognitoUserId: 'MOCK-mira' });
+    expect(mira).toMatchObject({
+      handle: 'mira',
+      displayName: 'Mira Okafor',
+      email: 'mira@cruddur.dev',
+      cognitoUserId: 'MOCK-mira',
+    });
     expect(mira?.uuid).toMatch(/^[0-9a-f-]{36}$/);
     expect(mira?.createdAt).toBeInstanceOf(Date);
     expect(await findUserByCognitoUserId(db.pool, 'MOCK-mira')).toEqual(mira);
@@ -30,6 +35,12 @@ describe('finders', () => {
   });
 
   it('list every user in handle order', async () => {
-    expect((await listUsers(db.pool)).map((u) => u.handle)).toEqual(['kenji', 'mira', 'priya', 'tomas', 'zeynep']);
+    expect((await listUsers(db.pool)).map((u) => u.handle)).toEqual([
+      'kenji',
+      'mira',
+      'priya',
+      'tomas',
+      'zeynep',
+    ]);
   });
 });

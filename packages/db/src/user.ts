@@ -37,8 +37,14 @@ function toUser(row: UserRow): User {
 // A value that cannot be a uuid would make PostgreSQL raise on the cast; an unknown id is simply "not found".
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function findOne(db: Queryable, column: 'handle' | 'cognito_user_id' | 'uuid', value: string): Promise<User | undefined> {
-  const result = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE ${column} = $1`, [value]);
+async function findOne(
+  db: Queryable,
+  column: 'handle' | 'cognito_user_id' | 'uuid',
+  value: string,
+): Promise<User | undefined> {
+  const result = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE ${column} = $1`, [
+    value,
+  ]);
   const row = result.rows[0];
   return row && toUser(row);
 }
@@ -47,7 +53,10 @@ export function findUserByHandle(db: Queryable, handle: string): Promise<User | 
   return findOne(db, 'handle', handle);
 }
 
-export function findUserByCognitoUserId(db: Queryable, cognitoUserId: string): Promise<User | undefined> {
+export function findUserByCognitoUserId(
+  db: Queryable,
+  cognitoUserId: string,
+): Promise<User | undefined> {
   return findOne(db, 'cognito_user_id', cognitoUserId);
 }
 

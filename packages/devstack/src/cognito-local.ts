@@ -16,7 +16,9 @@ export interface CognitoLocal {
  * cognito-local serves the Cognito Identity Provider API and signs RS256 tokens. It keeps its
  * state in `.cognito/` under its working directory: `stateDir` for dev, a temporary one otherwise.
  */
-export async function startCognitoLocal(options: { port?: number; stateDir?: string } = {}): Promise<CognitoLocal> {
+export async function startCognitoLocal(
+  options: { port?: number; stateDir?: string } = {},
+): Promise<CognitoLocal> {
   const port = options.port ?? (await freePort());
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'cruddur-cognito-'));
   mkdirSync(stateDir, { recursive: true });
@@ -28,9 +30,13 @@ export async function startCognitoLocal(options: { port?: number; stateDir?: str
   });
   const endpoint = `http://localhost:${port}`;
   try {
-    await waitUntil(`cognito-local on port ${port}`, async () => (await fetch(`${endpoint}/health`)).ok, {
-      alive: () => proc.alive,
-    });
+    await waitUntil(
+      `cognito-local on port ${port}`,
+      async () => (await fetch(`${endpoint}/health`)).ok,
+      {
+        alive: () => proc.alive,
+      },
+    );
   } catch (error) {
     await proc.stop();
     throw new Error(`${(error as Error).message}\n${proc.output()}`);

@@ -1,4 +1,8 @@
-import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -23,7 +27,9 @@ function jarDirectory(): string {
 }
 
 /** DynamoDB Local in memory (tests) or on disk under `dataDir` (dev: data survives restarts). */
-export async function startDynamoDbLocal(options: { port?: number; dataDir?: string } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: { port?: number; dataDir?: string } = {},
+): Promise<DynamoDbLocal> {
   assertJava();
   const port = options.port ?? (await freePort());
   const endpoint = `http://localhost:${port}`;
@@ -43,7 +49,15 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
     const proc = new ManagedProcess(
       'DynamoDB Local',
       'java',
-      [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb', ...storage],
+      [
+        `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+        '-jar',
+        join(dir, 'DynamoDBLocal.jar'),
+        '-port',
+        String(port),
+        '-sharedDb',
+        ...storage,
+      ],
       { cwd: dir },
     );
     child = proc;

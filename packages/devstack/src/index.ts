@@ -4,7 +4,13 @@ export { freePort } from './free-port';
 export { assertJava, JAVA_HELP } from './java';
 export { ManagedProcess } from './managed-process';
 export { startPostgres, type LocalPostgres } from './postgres';
-export { DEV_PORTS, startServices, type RunningServices, type ServiceName, type StartServicesOptions } from './services';
+export {
+  DEV_PORTS,
+  startServices,
+  type RunningServices,
+  type ServiceName,
+  type StartServicesOptions,
+} from './services';
 export { createTestDatabase, uniqueName } from './test-isolation';
 export { waitUntil } from './wait-until';
 export { withServices } from './vitest/config';

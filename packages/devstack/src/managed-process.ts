@@ -15,7 +15,11 @@ export class ManagedProcess {
   ) {
     const { onOutput, ...spawnOptions } = options;
     // detached: a terminal's Ctrl-C reaches only the parent, which then stops its children in order.
-    this.child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...spawnOptions });
+    this.child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      ...spawnOptions,
+    });
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line.trim()) continue;

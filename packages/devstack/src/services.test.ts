@@ -9,12 +9,18 @@ import { startServices } from './services';
 import { createTestDatabase } from './test-isolation';
 
 const ddb = (endpoint: string) =>
-  new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
 
 describe('devstack', () => {
   it('gives each suite its services through the standard environment variables', async () => {
     expect(process.env.AWS_ENDPOINT_URL_DYNAMODB).toMatch(/^http:\/\/localhost:\d+$/);
-    expect(process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER).toMatch(
+      /^http:\/\/localhost:\d+$/,
+    );
     const health = await fetch(`${process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER}/health`);
     expect(health.ok).toBe(true);
     const db = await createTestDatabase();
@@ -29,7 +35,11 @@ describe('devstack', () => {
   it('starts on free ports, keeps DynamoDB data on disk across a restart, and leaves no process behind', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'devstack-test-'));
     chmodSync(dataDir, 0o755); // PostgreSQL runs as its own user and must reach its data folder
-    const running = await startServices({ services: ['dynamodb', 'postgres'], dataDir, database: 'restart_check' });
+    const running = await startServices({
+      services: ['dynamodb', 'postgres'],
+      dataDir,
+      database: 'restart_check',
+    });
     const endpoint = running.env.AWS_ENDPOINT_URL_DYNAMODB!;
     await ddb(endpoint).send(
       new CreateTableCommand({

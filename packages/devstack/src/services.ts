@@ -43,7 +43,10 @@ export async function startServices(options: StartServicesOptions = {}): Promise
   };
   const result: RunningServices = { env, stop: () => stopAll(started) };
 
-  const track = async <T extends { stop(): Promise<void> }>(name: string, promise: Promise<T>): Promise<T> => {
+  const track = async <T extends { stop(): Promise<void> }>(
+    name: string,
+    promise: Promise<T>,
+  ): Promise<T> => {
     progress(`starting ${name}…`);
     const service = await promise;
     started.push(service);
@@ -55,7 +58,10 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     services.includes('dynamodb')
       ? track(
           'DynamoDB Local',
-          startDynamoDbLocal({ port: options.ports?.dynamodb, dataDir: options.dataDir && join(options.dataDir, 'dynamodb') }),
+          startDynamoDbLocal({
+            port: options.ports?.dynamodb,
+            dataDir: options.dataDir && join(options.dataDir, 'dynamodb'),
+          }),
         ).then((ddb) => {
           result.dynamodb = ddb;
           env.AWS_ENDPOINT_URL_DYNAMODB = ddb.endpoint;
@@ -70,16 +76,24 @@ export async function startServices(options: StartServicesOptions = {}): Promise
           })
         : track(
             'PostgreSQL',
-            startPostgres({ port: options.ports?.postgres, dataDir: options.dataDir && join(options.dataDir, 'postgres') }),
+            startPostgres({
+              port: options.ports?.postgres,
+              dataDir: options.dataDir && join(options.dataDir, 'postgres'),
+            }),
           ).then(async (server) => {
             result.postgres = server;
-            env.DATABASE_URL = options.database ? await ensureDatabase(server, options.database) : server.adminUrl;
+            env.DATABASE_URL = options.database
+              ? await ensureDatabase(server, options.database)
+              : server.adminUrl;
           })
       : undefined,
     services.includes('cognito')
       ? track(
           'cognito-local',
-          startCognitoLocal({ port: options.ports?.cognito, stateDir: options.dataDir && join(options.dataDir, 'cognito') }),
+          startCognitoLocal({
+            port: options.ports?.cognito,
+            stateDir: options.dataDir && join(options.dataDir, 'cognito'),
+          }),
         ).then((cognito) => {
           result.cognito = cognito;
           env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = cognito.endpoint;
@@ -89,7 +103,11 @@ export async function startServices(options: StartServicesOptions = {}): Promise
   const failures = tasks.filter((t): t is PromiseRejectedResult => t.status === 'rejected');
   if (failures.length > 0) {
     await stopAll(started);
-    throw new Error(failures.map((f) => (f.reason instanceof Error ? f.reason.message : String(f.reason))).join('\n'));
+    throw new Error(
+      failures
+        .map((f) => (f.reason instanceof Error ? f.reason.message : String(f.reason)))
+        .join('\n'),
+    );
   }
   return result;
 }
@@ -99,7 +117,8 @@ async function ensureDatabase(server: LocalPostgres, database: string): Promise<
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+    if (exists.rowCount === 0)
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
   } finally {
     await client.end();
   }
@@ -107,5 +126,10 @@ async function ensureDatabase(server: LocalPostgres, database: string): Promise<
 }
 
 async function stopAll(services: { stop(): Promise<void> }[]): Promise<void> {
-  await Promise.allSettled(services.splice(0).reverse().map((s) => s.stop()));
+  await Promise.allSettled(
+    services
+      .splice(0)
+      .reverse()
+      .map((s) => s.stop()),
+  );
 }

@@ -7,8 +7,11 @@ export function uniqueName(prefix: string): string {
 }
 
 /** Creates a fresh database on the server behind `serverUrl` and returns its URL. */
-export async function createTestDatabase(serverUrl = process.env.DATABASE_URL): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!serverUrl) throw new Error('DATABASE_URL is not set: is the devstack global setup configured?');
+export async function createTestDatabase(
+  serverUrl = process.env.DATABASE_URL,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!serverUrl)
+    throw new Error('DATABASE_URL is not set: is the devstack global setup configured?');
   const name = uniqueName('test');
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

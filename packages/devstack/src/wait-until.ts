@@ -5,7 +5,11 @@
 export async function waitUntil(
   what: string,
   probe: () => Promise<boolean>,
-  { timeoutMs = 60_000, intervalMs = 100, alive = () => true }: { timeoutMs?: number; intervalMs?: number; alive?: () => boolean } = {},
+  {
+    timeoutMs = 60_000,
+    intervalMs = 100,
+    alive = () => true,
+  }: { timeoutMs?: number; intervalMs?: number; alive?: () => boolean } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

@@ -20,7 +20,9 @@ const workspaceDirs = ['apps', 'packages', 'tooling']
   .filter((dir) => existsSync(join(dir, 'package.json')));
 
 const suites = workspaceDirs.filter((dir) => {
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
   return Boolean(pkg.scripts?.test);
 });
 
@@ -28,8 +30,21 @@ for (const dir of suites) rmSync(join(dir, '.test-results'), { recursive: true, 
 
 const turbo = spawnSync(
   'pnpm',
-  ['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=1', '--output-logs=full', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' } },
+  [
+    'exec',
+    'turbo',
+    'run',
+    'test',
+    '--continue',
+    '--concurrency=1',
+    '--output-logs=full',
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+  },
 );
 
 function readTally(dir: string): Tally | undefined {
@@ -79,5 +94,7 @@ for (const dir of suites) {
 }
 const failedOverall = total.failed > 0 || turbo.status !== 0;
 if (total.failed === 0 && turbo.status !== 0) total.failed = 1;
-console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+console.log(
+  `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+);
 process.exit(failedOverall ? 1 : 0);

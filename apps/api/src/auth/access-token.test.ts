@@ -1,8 +1,20 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type CryptoKey,
+  type JWTPayload,
+} from 'jose';
 import { createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAccessTokenVerifier, InvalidTokenError, JwksUnavailableError, type VerifyAccessToken } from './access-token';
+import {
+  createAccessTokenVerifier,
+  InvalidTokenError,
+  JwksUnavailableError,
+  type VerifyAccessToken,
+} from './access-token';
 
 const env = {
   AWS_REGION: 'us-east-1',
@@ -12,7 +24,10 @@ const env = {
 };
 const issuer = 'http://localhost:9/local_Pool1';
 
-let sign: (claims: JWTPayload, options?: { key?: CryptoKey; expiresIn?: string | number; issuer?: string }) => Promise<string>;
+let sign: (
+  claims: JWTPayload,
+  options?: { key?: CryptoKey; expiresIn?: string | number; issuer?: string },
+) => Promise<string>;
 let otherKey: CryptoKey;
 let verify: VerifyAccessToken;
 
@@ -40,17 +55,32 @@ async function rejection(token: string): Promise<unknown> {
 
 describe('createAccessTokenVerifier', () => {
   it('accepts a valid access token and returns its subject', async () => {
-    await expect(verify(await sign({ username: 'mira' }))).resolves.toEqual({ sub: 'user-sub-1', username: 'mira' });
+    await expect(verify(await sign({ username: 'mira' }))).resolves.toEqual({
+      sub: 'user-sub-1',
+      username: 'mira',
+    });
   });
 
   it.each([
-    ['an expired token', () => sign({}, { expiresIn: Math.floor(Date.now() / 1000) - 60 }), 'the token has expired'],
+    [
+      'an expired token',
+      () => sign({}, { expiresIn: Math.floor(Date.now() / 1000) - 60 }),
+      'the token has expired',
+    ],
     ['an id token', () => sign({ token_use: 'id' }), 'not an access token'],
     ['a token of another app client', () => sign({ client_id: 'client2' }), 'another app client'],
-    ['a token of another issuer', () => sign({}, { issuer: 'http://localhost:9/local_Other' }), "token's iss claim"],
+    [
+      'a token of another issuer',
+      () => sign({}, { issuer: 'http://localhost:9/local_Other' }),
+      "token's iss claim",
+    ],
     ['a token signed by another key', () => sign({}, { key: otherKey }), 'signature is not valid'],
     ['garbage', async () => 'not.a.jwt', 'malformed'],
-    ['an unsigned token', async () => `${btoa('{"alg":"none"}')}.${btoa('{"sub":"x"}')}.`, 'malformed'],
+    [
+      'an unsigned token',
+      async () => `${btoa('{"alg":"none"}')}.${btoa('{"sub":"x"}')}.`,
+      'malformed',
+    ],
   ])('rejects %s', async (_what, token, reason) => {
     const error = await rejection(await token());
     expect(error).toBeInstanceOf(InvalidTokenError);
@@ -62,7 +92,10 @@ describe('createAccessTokenVerifier', () => {
     await new Promise<void>((resolve) => server.listen(0, resolve));
     try {
       const endpoint = `http://localhost:${(server.address() as AddressInfo).port}`;
-      const remote = createAccessTokenVerifier({ ...env, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint });
+      const remote = createAccessTokenVerifier({
+        ...env,
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint,
+      });
       const token = await sign({});
       await expect(remote(token)).rejects.toBeInstanceOf(JwksUnavailableError);
     } finally {

@@ -30,7 +30,13 @@ export type VerifyAccessToken = (token: string) => Promise<AccessClaims>;
  * `keys` lets a caller supply a key set other than the pool's (tests sign with their own keys).
  */
 export function createAccessTokenVerifier(
-  env: Pick<CognitoEnv, 'AWS_REGION' | 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER' | 'COGNITO_USER_POOL_ID' | 'COGNITO_CLIENT_ID'>,
+  env: Pick<
+    CognitoEnv,
+    | 'AWS_REGION'
+    | 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER'
+    | 'COGNITO_USER_POOL_ID'
+    | 'COGNITO_CLIENT_ID'
+  >,
   keys?: JWTVerifyGetKey,
 ): VerifyAccessToken {
   const issuer = cognitoIssuer(env);
@@ -38,13 +44,22 @@ export function createAccessTokenVerifier(
   return async (token) => {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, jwks, { issuer, algorithms: ['RS256'], requiredClaims: ['sub', 'exp'] }));
+      ({ payload } = await jwtVerify(token, jwks, {
+        issuer,
+        algorithms: ['RS256'],
+        requiredClaims: ['sub', 'exp'],
+      }));
     } catch (error) {
       throw explain(error);
     }
-    if (payload.token_use !== 'access') throw new InvalidTokenError('not an access token (send the access token, not the id token)');
-    if (payload.client_id !== env.COGNITO_CLIENT_ID) throw new InvalidTokenError('the token was issued to another app client');
-    return { sub: payload.sub!, username: typeof payload.username === 'string' ? payload.username : undefined };
+    if (payload.token_use !== 'access')
+      throw new InvalidTokenError('not an access token (send the access token, not the id token)');
+    if (payload.client_id !== env.COGNITO_CLIENT_ID)
+      throw new InvalidTokenError('the token was issued to another app client');
+    return {
+      sub: payload.sub!,
+      username: typeof payload.username === 'string' ? payload.username : undefined,
+    };
   };
 }
 
@@ -55,6 +70,7 @@ function explain(error: unknown): Error {
   if (!(error instanceof errors.JOSEError)) return new JwksUnavailableError(error);
   if (KEY_SET_FAILURES.has(error.code)) return new JwksUnavailableError(error);
   if (error instanceof errors.JWTExpired) return new InvalidTokenError('the token has expired');
-  if (error instanceof errors.JWTClaimValidationFailed) return new InvalidTokenError(`the token's ${error.claim} claim is not valid`);
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return new InvalidTokenError(`the token's ${error.claim} claim is not valid`);
   return new InvalidTokenError('the token is malformed or its signature is not valid');
 }

@@ -6,7 +6,11 @@ const ALLOWED_HEADERS = 'authorization, content-type, trpc-accept, x-trpc-source
  * CORS for the configured web origins only. Returns true when the request was a preflight and has
  * been answered. Credentials are bearer tokens, never cookies, so no Allow-Credentials.
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: readonly string[]): boolean {
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowedOrigins: readonly string[],
+): boolean {
   const origin = req.headers.origin;
   const allowed = origin !== undefined && allowedOrigins.includes(origin);
   res.setHeader('Vary', 'Origin');

@@ -24,7 +24,9 @@ export async function checkHealth(services: ApiServices): Promise<Health> {
     }
   };
   const [dynamodb, postgres] = await Promise.all([
-    probe('DynamoDB', async () => ((await tableExists(ddb)) ? null : `table ${config.DDB_TABLE_NAME} does not exist`)),
+    probe('DynamoDB', async () =>
+      (await tableExists(ddb)) ? null : `table ${config.DDB_TABLE_NAME} does not exist`,
+    ),
     probe('PostgreSQL', async () => {
       await pool.query('SELECT 1');
       return null;

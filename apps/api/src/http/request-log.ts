@@ -17,7 +17,11 @@ export function proceduresOf(path: string, prefix: string): string[] | undefined
 
 /** One line per request, at a level that follows the outcome. */
 export function logRequest(logger: Logger, fields: RequestLogFields, prefix = '/trpc/'): void {
-  const line = { ...fields, durationMs: Math.round(fields.durationMs * 10) / 10, procedures: proceduresOf(fields.path, prefix) };
+  const line = {
+    ...fields,
+    durationMs: Math.round(fields.durationMs * 10) / 10,
+    procedures: proceduresOf(fields.path, prefix),
+  };
   const level = fields.status >= 500 ? 'error' : fields.status >= 400 ? 'warn' : 'info';
   logger[level](line, 'request');
 }

@@ -32,7 +32,9 @@ const PAGE = 100;
  * API instance arrive. Delivery is at least once: after a reconnect, messages from the look-back
  * window may come again (clients deduplicate by `messageUuid`).
  */
-export async function* followMessages(options: FollowOptions): AsyncGenerator<Delivery, void, void> {
+export async function* followMessages(
+  options: FollowOptions,
+): AsyncGenerator<Delivery, void, void> {
   const { ddb, wake, messageGroupUuid, signal } = options;
   const minPollMs = options.minPollMs ?? 500;
   const maxPollMs = options.maxPollMs ?? 4_000;
@@ -57,7 +59,11 @@ export async function* followMessages(options: FollowOptions): AsyncGenerator<De
   }
 }
 
-async function* messagesAfter(ddb: DdbContext, messageGroupUuid: string, afterSk: string): AsyncGenerator<Message> {
+async function* messagesAfter(
+  ddb: DdbContext,
+  messageGroupUuid: string,
+  afterSk: string,
+): AsyncGenerator<Message> {
   let cursor = afterSk;
   for (;;) {
     const page = await listMessagesAfter(ddb, messageGroupUuid, cursor, PAGE);

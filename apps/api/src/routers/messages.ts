@@ -1,5 +1,11 @@
 import { findUserByHandle } from '@cruddur/db';
-import { createMessage, createMessageGroup, formatTimestamp, listMessages, TIMESTAMP_PATTERN } from '@cruddur/ddb';
+import {
+  createMessage,
+  createMessageGroup,
+  formatTimestamp,
+  listMessages,
+  TIMESTAMP_PATTERN,
+} from '@cruddur/ddb';
 import { tracked, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { toTRPCError } from '../errors';
@@ -13,15 +19,26 @@ import { toUserRef } from '../user-ref';
 const newMessage = { message: messageText, messageUuid: uuid.optional() };
 
 export const createMessageInput = z.union(
-  [z.strictObject({ messageGroupUuid: uuid, ...newMessage }), z.strictObject({ handle, ...newMessage })],
-  { error: 'send either { messageGroupUuid, message } to post in a conversation or { handle, message } to write to a person' },
+  [
+    z.strictObject({ messageGroupUuid: uuid, ...newMessage }),
+    z.strictObject({ handle, ...newMessage }),
+  ],
+  {
+    error:
+      'send either { messageGroupUuid, message } to post in a conversation or { handle, message } to write to a person',
+  },
 );
 
 export const messagesRouter = createTRPCRouter({
   /** Pattern A: a page of a conversation, oldest→newest; `nextCursor` leads to older messages. */
-  list: memberProcedure.input(pageInput.extend({ messageGroupUuid: uuid })).query(({ ctx, input }) =>
-    listMessages(ctx.services.ddb, input.messageGroupUuid, { limit: input.limit, cursor: input.cursor ?? undefined }),
-  ),
+  list: memberProcedure
+    .input(pageInput.extend({ messageGroupUuid: uuid }))
+    .query(({ ctx, input }) =>
+      listMessages(ctx.services.ddb, input.messageGroupUuid, {
+        limit: input.limit,
+        cursor: input.cursor ?? undefined,
+      }),
+    ),
 
   /**
    * Pattern C (`messageGroupUuid`, members only) or D (`handle`: starts the conversation, or posts
@@ -35,13 +52,31 @@ export const messagesRouter = createTRPCRouter({
       // createMessage checks membership itself (NotMemberError → FORBIDDEN).
       stored = {
         messageGroupUuid: input.messageGroupUuid,
-        message: await createMessage(ddb, { messageGroupUuid: input.messageGroupUuid, sender, message: input.message, messageUuid: input.messageUuid }),
+        message: await createMessage(ddb, {
+          messageGroupUuid: input.messageGroupUuid,
+          sender,
+          message: input.message,
+          messageUuid: input.messageUuid,
+        }),
       };
     } else {
       const recipient = await findUserByHandle(pool, input.handle);
-      if (!recipient) throw new TRPCError({ code: 'NOT_FOUND', message: `no user has the handle "${input.handle}"` });
-      if (recipient.uuid === sender.uuid) throw new TRPCError({ code: 'BAD_REQUEST', message: 'you cannot send a message to yourself' });
-      const result = await createMessageGroup(ddb, { sender, recipient: toUserRef(recipient), message: input.message, messageUuid: input.messageUuid });
+      if (!recipient)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `no user has the handle "${input.handle}"`,
+        });
+      if (recipient.uuid === sender.uuid)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'you cannot send a message to yourself',
+        });
+      const result = await createMessageGroup(ddb, {
+        sender,
+        recipient: toUserRef(recipient),
+        message: input.message,
+        messageUuid: input.messageUuid,
+      });
       stored = { messageGroupUuid: result.messageGroupUuid, message: result.message };
     }
     wake.notify(stored.messageGroupUuid);
@@ -56,7 +91,10 @@ export const messagesRouter = createTRPCRouter({
     .input(
       z.object({
         messageGroupUuid: uuid,
-        lastEventId: z.string().regex(TIMESTAMP_PATTERN, 'must be the id of a previous event').nullish(),
+        lastEventId: z
+          .string()
+          .regex(TIMESTAMP_PATTERN, 'must be the id of a previous event')
+          .nullish(),
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
@@ -71,7 +109,10 @@ export const messagesRouter = createTRPCRouter({
         for await (const { eventId, message } of follow) yield tracked(eventId, message);
       } catch (error) {
         // Errors raised while streaming bypass the procedure middleware: shape them here.
-        ctx.services.logger.error({ err: error, messageGroupUuid: input.messageGroupUuid }, 'messages.onNew failed');
+        ctx.services.logger.error(
+          { err: error, messageGroupUuid: input.messageGroupUuid },
+          'messages.onNew failed',
+        );
         throw toTRPCError(error);
       }
     }),

@@ -17,7 +17,9 @@ const feed = (...args: ConstructorParameters<typeof MessageFeed>) => {
 beforeAll(async () => {
   fx = await startApiFixture();
   other = await fx.startInstance();
-  ({ messageGroupUuid: group } = await fx.client(fx.users.mira).messages.create.mutate({ handle: 'tomas', message: 'before anyone listened' }));
+  ({ messageGroupUuid: group } = await fx
+    .client(fx.users.mira)
+    .messages.create.mutate({ handle: 'tomas', message: 'before anyone listened' }));
 });
 afterEach(() => feeds.splice(0).forEach((f) => f.close()));
 afterAll(() => fx?.close());
@@ -27,15 +29,27 @@ describe('messages.onNew', () => {
     const live = feed(fx.client(fx.users.tomas), { messageGroupUuid: group });
     await live.waitFor('the subscription to start', () => live.started);
 
-    await fx.client(fx.users.mira).messages.create.mutate({ messageGroupUuid: group, message: 'via this instance' });
-    await live.waitFor('the message from this instance', () => live.texts.includes('via this instance'));
-    await apiClient(other.url, fx.users.mira.accessToken).messages.create.mutate({ messageGroupUuid: group, message: 'via another instance' });
-    await live.waitFor('the message from the other instance', () => live.texts.includes('via another instance'));
+    await fx
+      .client(fx.users.mira)
+      .messages.create.mutate({ messageGroupUuid: group, message: 'via this instance' });
+    await live.waitFor('the message from this instance', () =>
+      live.texts.includes('via this instance'),
+    );
+    await apiClient(other.url, fx.users.mira.accessToken).messages.create.mutate({
+      messageGroupUuid: group,
+      message: 'via another instance',
+    });
+    await live.waitFor('the message from the other instance', () =>
+      live.texts.includes('via another instance'),
+    );
 
     // A fresh subscription also replays the last seconds (the look-back window): messages sent
     // between loading the thread and subscribing are not lost.
     expect(live.texts).toContain('before anyone listened');
-    expect(live.events.at(-1)?.message).toMatchObject({ messageGroupUuid: group, sender: { handle: 'mira' } });
+    expect(live.events.at(-1)?.message).toMatchObject({
+      messageGroupUuid: group,
+      sender: { handle: 'mira' },
+    });
     // Event ids are the newest delivered sort key, so they never go backwards.
     const ids = live.events.map((e) => e.id);
     expect(ids).toEqual([...ids].sort());
@@ -43,13 +57,21 @@ describe('messages.onNew', () => {
 
   it('resumes after the last event id, replaying what was missed', async () => {
     const api = fx.client(fx.users.mira);
-    const seen = await api.messages.create.mutate({ messageGroupUuid: group, message: 'seen before the disconnect' });
+    const seen = await api.messages.create.mutate({
+      messageGroupUuid: group,
+      message: 'seen before the disconnect',
+    });
     await api.messages.create.mutate({ messageGroupUuid: group, message: 'missed 1' });
     await api.messages.create.mutate({ messageGroupUuid: group, message: 'missed 2' });
 
-    const resumed = feed(fx.client(fx.users.tomas), { messageGroupUuid: group, lastEventId: seen.message.createdAt });
+    const resumed = feed(fx.client(fx.users.tomas), {
+      messageGroupUuid: group,
+      lastEventId: seen.message.createdAt,
+    });
     await resumed.waitFor('the missed messages', () => resumed.texts.includes('missed 2'));
-    const fresh = resumed.texts.filter((t) => !t.startsWith('seen') && !t.startsWith('via') && !t.startsWith('before'));
+    const fresh = resumed.texts.filter(
+      (t) => !t.startsWith('seen') && !t.startsWith('via') && !t.startsWith('before'),
+    );
     expect(fresh).toEqual(['missed 1', 'missed 2']);
   });
 
@@ -60,7 +82,11 @@ describe('messages.onNew', () => {
       feed(fx.client(), { messageGroupUuid: group }),
     ];
     for (const f of cases) await f.waitFor('the error', () => f.error !== undefined);
-    expect(cases.map((f) => f.error?.data?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'UNAUTHORIZED']);
+    expect(cases.map((f) => f.error?.data?.code)).toEqual([
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'UNAUTHORIZED',
+    ]);
     expect(cases.every((f) => f.events.length === 0)).toBe(true);
   });
 });

@@ -11,19 +11,29 @@ afterAll(() => fx?.close());
 describe('users', () => {
   it('me is the signed-in user', async () => {
     const { mira } = fx.users;
-    await expect(fx.client(mira).users.me.query()).resolves.toEqual({ uuid: mira.uuid, handle: 'mira', displayName: 'Mira Okafor' });
+    await expect(fx.client(mira).users.me.query()).resolves.toEqual({
+      uuid: mira.uuid,
+      handle: 'mira',
+      displayName: 'Mira Okafor',
+    });
   });
 
   it('short finds a user by handle, with or without the @', async () => {
     const { mira, tomas } = fx.users;
     const expected = { uuid: tomas.uuid, handle: 'tomas', displayName: 'Tomás Lindqvist' };
     await expect(fx.client(mira).users.short.query({ handle: 'tomas' })).resolves.toEqual(expected);
-    await expect(fx.client(mira).users.short.query({ handle: ' @tomas ' })).resolves.toEqual(expected);
+    await expect(fx.client(mira).users.short.query({ handle: ' @tomas ' })).resolves.toEqual(
+      expected,
+    );
   });
 
   it('short is NOT_FOUND for an unknown handle and BAD_REQUEST for a blank one', async () => {
     const api = fx.client(fx.users.mira);
-    await expectTRPCError(api.users.short.query({ handle: 'nobody-here' }), 'NOT_FOUND', 'no user has the handle "nobody-here"');
+    await expectTRPCError(
+      api.users.short.query({ handle: 'nobody-here' }),
+      'NOT_FOUND',
+      'no user has the handle "nobody-here"',
+    );
     const blank = await expectTRPCError(api.users.short.query({ handle: '  ' }), 'BAD_REQUEST');
     expect(blank.data?.zodError?.fieldErrors.handle).toEqual(['must not be blank']);
   });

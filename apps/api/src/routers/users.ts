@@ -12,7 +12,11 @@ export const usersRouter = createTRPCRouter({
   /** Who a handle belongs to, e.g. before starting a conversation with them. */
   short: protectedProcedure.input(z.strictObject({ handle })).query(async ({ ctx, input }) => {
     const user = await findUserByHandle(ctx.services.pool, input.handle);
-    if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: `no user has the handle "${input.handle}"` });
+    if (!user)
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `no user has the handle "${input.handle}"`,
+      });
     return toUserRef(user);
   }),
 });

@@ -1,8 +1,21 @@
 import { bootstrapCognito, createCognitoClient, signIn } from '@cruddur/cognito';
 import { loadConfig } from '@cruddur/config';
-import { createPool, DEV_PASSWORD, findUserByHandle, SEED_USERS, setup, updateCognitoUserIds } from '@cruddur/db';
+import {
+  createPool,
+  DEV_PASSWORD,
+  findUserByHandle,
+  SEED_USERS,
+  setup,
+  updateCognitoUserIds,
+} from '@cruddur/db';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { createDdbContext, createTable, dropTable, type DdbContext, type UserRef } from '@cruddur/ddb';
+import {
+  createDdbContext,
+  createTable,
+  dropTable,
+  type DdbContext,
+  type UserRef,
+} from '@cruddur/ddb';
 import { createTestDatabase, uniqueName } from '@cruddur/devstack';
 import { apiEnv, type ApiConfig } from '../config';
 import { createApiServer, type ApiServer, type ApiServerOptions } from '../http-server';
@@ -44,7 +57,13 @@ const UNMAPPED = { handle: 'ghost', displayName: 'Not In Postgres', email: 'ghos
  */
 export async function startApiFixture(): Promise<ApiFixture> {
   const env = process.env;
-  const cognito = createCognitoClient(loadConfig('api-test', apiEnv.pick({ AWS_REGION: true, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: true }), env));
+  const cognito = createCognitoClient(
+    loadConfig(
+      'api-test',
+      apiEnv.pick({ AWS_REGION: true, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: true }),
+      env,
+    ),
+  );
   const database = await createTestDatabase();
   const pool = createPool(database.url);
   const instances: ApiServer[] = [];
@@ -61,9 +80,20 @@ export async function startApiFixture(): Promise<ApiFixture> {
   try {
     const poolName = uniqueName('api');
     const users = [...SEED_USERS, UNMAPPED];
-    const { userPoolId, clientId } = await bootstrapCognito({ client: cognito, poolName, users, password: DEV_PASSWORD });
+    const { userPoolId, clientId } = await bootstrapCognito({
+      client: cognito,
+      poolName,
+      users,
+      password: DEV_PASSWORD,
+    });
     // Same pool, a second app client: its tokens must not be accepted.
-    const other = await bootstrapCognito({ client: cognito, poolName, clientName: 'another-app', users, password: DEV_PASSWORD });
+    const other = await bootstrapCognito({
+      client: cognito,
+      poolName,
+      clientName: 'another-app',
+      users,
+      password: DEV_PASSWORD,
+    });
     await setup(pool);
     await updateCognitoUserIds({ pool, cognito, userPoolId });
 
@@ -78,19 +108,35 @@ export async function startApiFixture(): Promise<ApiFixture> {
     ddb = createDdbContext(config);
     await createTable(ddb);
 
-    const session = (email: string, viaClient = clientId) => signIn({ client: cognito, clientId: viaClient, username: email, password: DEV_PASSWORD });
+    const session = (email: string, viaClient = clientId) =>
+      signIn({ client: cognito, clientId: viaClient, username: email, password: DEV_PASSWORD });
     const signedIn = await Promise.all(
       SEED_USERS.map(async (seed): Promise<SignedInUser> => {
-        const [row, tokens] = await Promise.all([findUserByHandle(pool, seed.handle), session(seed.email)]);
-        if (!row?.cognitoUserId) throw new Error(`seed user ${seed.handle} is not mapped to Cognito`);
-        return { ...toUserRef(row), sub: row.cognitoUserId, accessToken: tokens.accessToken, idToken: tokens.idToken };
+        const [row, tokens] = await Promise.all([
+          findUserByHandle(pool, seed.handle),
+          session(seed.email),
+        ]);
+        if (!row?.cognitoUserId)
+          throw new Error(`seed user ${seed.handle} is not mapped to Cognito`);
+        return {
+          ...toUserRef(row),
+          sub: row.cognitoUserId,
+          accessToken: tokens.accessToken,
+          idToken: tokens.idToken,
+        };
       }),
     );
     const otherClientToken = (await session('mira@cruddur.dev', other.clientId)).accessToken;
     const unmappedToken = (await session(UNMAPPED.email)).accessToken;
 
-    const startInstance = async (overrides: Partial<ApiConfig> = {}, options: ApiServerOptions = {}) => {
-      const instance = await createApiServer({ ...config, ...overrides }, { port: 0, graceMs: 1_000, ...options });
+    const startInstance = async (
+      overrides: Partial<ApiConfig> = {},
+      options: ApiServerOptions = {},
+    ) => {
+      const instance = await createApiServer(
+        { ...config, ...overrides },
+        { port: 0, graceMs: 1_000, ...options },
+      );
       instances.push(instance);
       return instance;
     };
@@ -100,7 +146,10 @@ export async function startApiFixture(): Promise<ApiFixture> {
     return {
       config,
       url: main.url,
-      users: Object.fromEntries(signedIn.map((u) => [u.handle, u])) as Record<SeedHandle, SignedInUser>,
+      users: Object.fromEntries(signedIn.map((u) => [u.handle, u])) as Record<
+        SeedHandle,
+        SignedInUser
+      >,
       otherClientToken,
       unmappedToken,
       client: (user) => apiClient(main.url, typeof user === 'string' ? user : user?.accessToken),
@@ -118,7 +167,14 @@ async function countItems(ddb: DdbContext): Promise<number> {
   let count = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await ddb.client.send(new ScanCommand({ TableName: ddb.tableName, Select: 'COUNT', ExclusiveStartKey: start as never, ConsistentRead: true }));
+    const page = await ddb.client.send(
+      new ScanCommand({
+        TableName: ddb.tableName,
+        Select: 'COUNT',
+        ExclusiveStartKey: start as never,
+        ConsistentRead: true,
+      }),
+    );
     count += page.Count ?? 0;
     start = page.LastEvaluatedKey;
   } while (start);

@@ -1,4 +1,10 @@
-import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCClient } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCClient,
+} from '@trpc/client';
 import { EventSource } from 'eventsource';
 import { type AppRouter } from '../root';
 
@@ -11,7 +17,11 @@ export function apiClient(baseUrl: string, token?: string): ApiClient {
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url, EventSource, connectionParams: token ? { token } : undefined }),
+        true: httpSubscriptionLink({
+          url,
+          EventSource,
+          connectionParams: token ? { token } : undefined,
+        }),
         false: httpLink({ url, headers: token ? { authorization: `Bearer ${token}` } : {} }),
       }),
     ],

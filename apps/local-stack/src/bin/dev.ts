@@ -26,13 +26,18 @@ Options:
   --help    show this help`;
 
 const colours: Record<string, string> = { api: '36', worker: '35', web: '33', 'web build': '33' };
-const paint = (code: string, text: string) => (process.stdout.isTTY ? `\x1b[${code}m${text}\x1b[0m` : text);
+const paint = (code: string, text: string) =>
+  process.stdout.isTTY ? `\x1b[${code}m${text}\x1b[0m` : text;
 
 const starting = new AbortController();
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { reset: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      reset: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -50,7 +55,9 @@ async function main(): Promise<void> {
     dataDir,
     externalEnv: process.env,
     onProgress: (message) => console.log(`${paint('2', '•')} ${message}`),
-    log: values.quiet ? undefined : (source, line) => console.log(`${paint(colours[source] ?? '37', `[${source}]`)} ${line}`),
+    log: values.quiet
+      ? undefined
+      : (source, line) => console.log(`${paint(colours[source] ?? '37', `[${source}]`)} ${line}`),
   });
   let stopping = false;
   const shutdown = async (signal: string) => {

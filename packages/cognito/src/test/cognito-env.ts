@@ -3,7 +3,10 @@ import { createCognitoClient } from '../client';
 
 /** The cognito-local started for this suite (its endpoint is in process.env), as config and client. */
 export function testCognito() {
-  const env = loadConfig('cognito-test', cognitoEnv.pick({ AWS_REGION: true, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: true }));
+  const env = loadConfig(
+    'cognito-test',
+    cognitoEnv.pick({ AWS_REGION: true, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: true }),
+  );
   return { env, client: createCognitoClient(env) };
 }
 

@@ -36,11 +36,17 @@ export async function startPagingProxy(target: string, pageSize: number): Promis
   const pages: Record<string, number> = {};
   const server = createServer((request, response) => {
     void (async () => {
-      const operation = String(request.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const operation =
+        String(request.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
       const text = await body(request);
       const forwarded = await fetch(new URL(request.url ?? '/', target), {
         method: request.method,
-        headers: { 'content-type': String(request.headers['content-type']), 'x-amz-target': String(request.headers['x-amz-target']) },
+        headers: {
+          'content-type': String(request.headers['content-type']),
+          'x-amz-target': String(request.headers['x-amz-target']),
+        },
         body: request.method === 'POST' ? text : undefined,
       });
       let answer = await forwarded.text();
@@ -56,7 +62,9 @@ export async function startPagingProxy(target: string, pageSize: number): Promis
         pages[operation] = (pages[operation] ?? 0) + 1;
         answer = JSON.stringify(output);
       }
-      response.writeHead(forwarded.status, { 'content-type': forwarded.headers.get('content-type') ?? 'application/json' });
+      response.writeHead(forwarded.status, {
+        'content-type': forwarded.headers.get('content-type') ?? 'application/json',
+      });
       response.end(answer);
     })().catch((error: unknown) => {
       response.writeHead(502);
@@ -65,5 +73,9 @@ export async function startPagingProxy(target: string, pageSize: number): Promis
   });
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   const { port } = server.address() as AddressInfo;
-  return { endpoint: `http://localhost:${port}`, pages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    endpoint: `http://localhost:${port}`,
+    pages,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

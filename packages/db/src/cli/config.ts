@@ -7,7 +7,11 @@ export function databaseUrl(command: string): string {
 
 // The app client id is not needed to list a pool's users, so it is not asked for.
 const cognitoAdminEnv = postgresEnv.extend(
-  cognitoEnv.pick({ AWS_REGION: true, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: true, COGNITO_USER_POOL_ID: true }).shape,
+  cognitoEnv.pick({
+    AWS_REGION: true,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: true,
+    COGNITO_USER_POOL_ID: true,
+  }).shape,
 );
 
 export function cognitoAdminConfig(command: string) {

@@ -21,7 +21,9 @@ async function databaseExists(name: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    return (
+      (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1
+    );
   } finally {
     await client.end();
   }
@@ -30,7 +32,10 @@ async function databaseExists(name: string): Promise<boolean> {
 describe('pnpm db --help', () => {
   it('describes the program and every command, each with --json', async () => {
     const commands = ['create', 'drop', 'schema-load', 'seed', 'setup', 'update-cognito-user-ids'];
-    const [top, ...each] = await Promise.all([runCli(['--help']), ...commands.map((c) => runCli([c, '--help']))]);
+    const [top, ...each] = await Promise.all([
+      runCli(['--help']),
+      ...commands.map((c) => runCli([c, '--help'])),
+    ]);
     expect(top.code).toBe(0);
     for (const command of commands) expect(top.stdout).toContain(command);
     each.forEach((result, i) => {
@@ -79,7 +84,10 @@ describe('create and drop', () => {
     await holder.end().catch(() => {});
 
     const again = await runCli(['drop', '--yes'], { DATABASE_URL: url });
-    expect(again).toMatchObject({ code: 0, stdout: `Database "${name}" does not exist; nothing to do.\n` });
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: `Database "${name}" does not exist; nothing to do.\n`,
+    });
   });
 
   it("drop refuses the server's own postgres database", async () => {
@@ -105,7 +113,13 @@ describe('setup, schema-load and seed', () => {
 
       const again = await runCli(['setup', '--json'], { DATABASE_URL: url });
       expect(again.code).toBe(0);
-      expect(JSON.parse(again.stdout)).toEqual({ database: name, created: false, schemaLoaded: true, inserted: [], existing: handles });
+      expect(JSON.parse(again.stdout)).toEqual({
+        database: name,
+        created: false,
+        schemaLoaded: true,
+        inserted: [],
+        existing: handles,
+      });
     } finally {
       await dropDatabase(url);
     }
@@ -121,7 +135,9 @@ describe('setup, schema-load and seed', () => {
     it('seed before schema-load fails with a hint and writes nothing', async () => {
       const result = await runCli(['seed'], { DATABASE_URL: db.url });
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe('db seed: relation "users" does not exist: load the schema with `pnpm db schema-load` (or `pnpm db setup`)\n');
+      expect(result.stderr).toBe(
+        'db seed: relation "users" does not exist: load the schema with `pnpm db schema-load` (or `pnpm db setup`)\n',
+      );
     });
 
     it('schema-load then seed, each twice, keep one row per seed user', async () => {
@@ -135,9 +151,12 @@ describe('setup, schema-load and seed', () => {
       const again = await runCli(['seed'], { DATABASE_URL: db.url });
       expect(again).toMatchObject({
         code: 0,
-        stdout: 'Seed users inserted: none; already present (left as they are): @mira, @tomas, @priya, @kenji, @zeynep.\n',
+        stdout:
+          'Seed users inserted: none; already present (left as they are): @mira, @tomas, @priya, @kenji, @zeynep.\n',
       });
-      expect((await db.pool.query('SELECT count(*)::int AS n FROM users')).rows[0]).toEqual({ n: 5 });
+      expect((await db.pool.query('SELECT count(*)::int AS n FROM users')).rows[0]).toEqual({
+        n: 5,
+      });
     });
   });
 });
@@ -151,21 +170,29 @@ describe('bad configuration', () => {
     for (const result of results) {
       expect(result.code).toBe(78);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/^db (create|setup): invalid configuration\n {2}- DATABASE_URL: /);
+      expect(result.stderr).toMatch(
+        /^db (create|setup): invalid configuration\n {2}- DATABASE_URL: /,
+      );
       expect(hasStackTrace(result.stderr)).toBe(false);
     }
   });
 
   it('an unreachable server or a missing database is one line and exit code 1, also with --json', async () => {
-    const unreachable = await runCli(['schema-load'], { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/cruddur' });
+    const unreachable = await runCli(['schema-load'], {
+      DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/cruddur',
+    });
     expect(unreachable.code).toBe(1);
-    expect(unreachable.stderr).toBe('db schema-load: cannot connect to 127.0.0.1:1 (connection refused): is it running, and is the URL right?\n');
+    expect(unreachable.stderr).toBe(
+      'db schema-load: cannot connect to 127.0.0.1:1 (connection refused): is it running, and is the URL right?\n',
+    );
     expect(unreachable.stderr).not.toContain('secret');
 
     const { url, name } = newDatabaseUrl();
     const missing = await runCli(['seed', '--json'], { DATABASE_URL: url });
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout)).toEqual({ error: `database "${name}" does not exist: create it with \`pnpm db create\` (or \`pnpm db setup\`)` });
+    expect(JSON.parse(missing.stdout)).toEqual({
+      error: `database "${name}" does not exist: create it with \`pnpm db create\` (or \`pnpm db setup\`)`,
+    });
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(hasStackTrace(missing.stderr)).toBe(false);
   });

@@ -24,16 +24,20 @@ export interface CommandSpec<O, T> {
 export function defineCommand<O extends object, T>(spec: CommandSpec<O, T>): Command {
   const command = new Command(spec.name).description(spec.description);
   for (const [flags, description] of spec.options ?? []) command.option(flags, description);
-  return command.option('--json', 'print the result as JSON').action(async (options: O & { json?: boolean }) => {
-    const progress = (message: string) => process.stderr.write(`db ${spec.name}: ${message}…\n`);
-    try {
-      const result = await spec.work(options, { progress });
-      process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${spec.render(result)}\n`);
-    } catch (error) {
-      const message = describeError(error);
-      process.stderr.write(`db ${spec.name}: ${message}\n`);
-      if (options.json) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
-      process.exitCode = 1;
-    }
-  });
+  return command
+    .option('--json', 'print the result as JSON')
+    .action(async (options: O & { json?: boolean }) => {
+      const progress = (message: string) => process.stderr.write(`db ${spec.name}: ${message}…\n`);
+      try {
+        const result = await spec.work(options, { progress });
+        process.stdout.write(
+          options.json ? `${JSON.stringify(result, null, 2)}\n` : `${spec.render(result)}\n`,
+        );
+      } catch (error) {
+        const message = describeError(error);
+        process.stderr.write(`db ${spec.name}: ${message}\n`);
+        if (options.json) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
+        process.exitCode = 1;
+      }
+    });
 }

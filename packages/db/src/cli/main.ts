@@ -7,7 +7,9 @@ import { setupCommand } from './commands/setup';
 import { updateCognitoUserIdsCommand } from './commands/update-cognito-user-ids';
 
 const program = new Command('db')
-  .description('The users database of Cruddur Messages (PostgreSQL at DATABASE_URL). Every command is safe to run twice.')
+  .description(
+    'The users database of Cruddur Messages (PostgreSQL at DATABASE_URL). Every command is safe to run twice.',
+  )
   .showHelpAfterError()
   .addCommand(createCommand)
   .addCommand(dropCommand)

@@ -1,7 +1,10 @@
 import { createPool, type Pool } from '../pool';
 
 /** A pool for one command, always ended so that the process can exit. */
-export async function withPool<T>(databaseUrl: string, work: (pool: Pool) => Promise<T>): Promise<T> {
+export async function withPool<T>(
+  databaseUrl: string,
+  work: (pool: Pool) => Promise<T>,
+): Promise<T> {
   const pool = createPool(databaseUrl);
   try {
     return await work(pool);

@@ -15,5 +15,10 @@ export const setupCommand = defineCommand({
     progress('loading the schema and seeding');
     return { database, created: changed, schemaLoaded: true, ...(await withPool(url, setup)) };
   },
-  render: (r) => [r.created ? `Created database "${r.database}".` : `Database "${r.database}" already exists.`, 'Schema loaded (table users).', describeSeed(r)].join('\n'),
+  render: (r) =>
+    [
+      r.created ? `Created database "${r.database}".` : `Database "${r.database}" already exists.`,
+      'Schema loaded (table users).',
+      describeSeed(r),
+    ].join('\n'),
 });

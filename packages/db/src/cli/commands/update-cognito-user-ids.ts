@@ -4,7 +4,10 @@ import { defineCommand } from '../define-command';
 import { withPool } from '../with-pool';
 
 function section<T>(title: string, items: T[], line: (item: T) => string): string {
-  return [`${title} (${items.length}):`, ...(items.length > 0 ? items.map((i) => `  ${line(i)}`) : ['  none'])].join('\n');
+  return [
+    `${title} (${items.length}):`,
+    ...(items.length > 0 ? items.map((i) => `  ${line(i)}`) : ['  none']),
+  ].join('\n');
 }
 
 export function describeReport(report: CognitoIdReport & { userPoolId: string }): string {
@@ -12,28 +15,55 @@ export function describeReport(report: CognitoIdReport & { userPoolId: string })
     `Cognito pool ${report.userPoolId}`,
     section('Updated', report.updated, (u) => `@${u.handle}: ${u.from ?? '(none)'} → ${u.to}`),
     section('Unchanged', report.unchanged, (h) => `@${h}`),
-    section('Cognito users without a row', report.cognitoUsersWithoutRow, (u) => `${u.email ?? u.username} (preferred_username: ${u.preferredUsername ?? 'not set'})`),
-    section('Rows without a Cognito user', report.rowsWithoutCognitoUser, (h) => `@${h} (cognito_user_id left as it was)`),
+    section(
+      'Cognito users without a row',
+      report.cognitoUsersWithoutRow,
+      (u) => `${u.email ?? u.username} (preferred_username: ${u.preferredUsername ?? 'not set'})`,
+    ),
+    section(
+      'Rows without a Cognito user',
+      report.rowsWithoutCognitoUser,
+      (h) => `@${h} (cognito_user_id left as it was)`,
+    ),
   ];
   if (report.ambiguousHandles.length > 0) {
-    sections.push(section('Handles claimed by several Cognito users (left alone)', report.ambiguousHandles, (a) => `@${a.handle}: ${a.subs.join(', ')}`));
+    sections.push(
+      section(
+        'Handles claimed by several Cognito users (left alone)',
+        report.ambiguousHandles,
+        (a) => `@${a.handle}: ${a.subs.join(', ')}`,
+      ),
+    );
   }
-  const unmatched = report.cognitoUsersWithoutRow.length + report.rowsWithoutCognitoUser.length + report.ambiguousHandles.length;
-  sections.push(unmatched > 0 ? `Done, but ${unmatched} could not be matched (see above).` : 'Done: every row and every Cognito user matched.');
+  const unmatched =
+    report.cognitoUsersWithoutRow.length +
+    report.rowsWithoutCognitoUser.length +
+    report.ambiguousHandles.length;
+  sections.push(
+    unmatched > 0
+      ? `Done, but ${unmatched} could not be matched (see above).`
+      : 'Done: every row and every Cognito user matched.',
+  );
   return sections.join('\n');
 }
 
 export const updateCognitoUserIdsCommand = defineCommand({
   name: 'update-cognito-user-ids',
-  description: "set each user's cognito_user_id to the sub of the Cognito user whose preferred_username is their handle (one transaction)",
+  description:
+    "set each user's cognito_user_id to the sub of the Cognito user whose preferred_username is their handle (one transaction)",
   work: async (_options, { progress }) => {
     const config = cognitoAdminConfig('update-cognito-user-ids');
     // Loaded here rather than at the top: the AWS SDK adds half a second to every other command's start.
-    const [{ createCognitoClient }, { updateCognitoUserIds }] = await Promise.all([import('@cruddur/cognito'), import('../../update-cognito-user-ids')]);
+    const [{ createCognitoClient }, { updateCognitoUserIds }] = await Promise.all([
+      import('@cruddur/cognito'),
+      import('../../update-cognito-user-ids'),
+    ]);
     const cognito = createCognitoClient(config);
     try {
       const userPoolId = config.COGNITO_USER_POOL_ID;
-      const report = await withPool(config.DATABASE_URL, (pool) => updateCognitoUserIds({ pool, cognito, userPoolId, onProgress: progress }));
+      const report = await withPool(config.DATABASE_URL, (pool) =>
+        updateCognitoUserIds({ pool, cognito, userPoolId, onProgress: progress }),
+      );
       return { userPoolId, ...report };
     } finally {
       cognito.destroy();
