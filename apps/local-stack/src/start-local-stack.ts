@@ -35,6 +35,8 @@ export interface LocalStack {
   /** The worker can be stopped and started again (robustness tests, restarts). */
   restartWorker(): Promise<void>;
   stopWorker(): Promise<void>;
+  /** SIGKILL, as a crash would: the worker gets no chance to save its checkpoints. */
+  killWorker(): Promise<void>;
   startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -128,9 +130,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       worker = await startWorker(env, checkpointDir, log);
       processes.push(worker);
     };
-    const stopWorkerProcess = async () => {
+    const stopWorkerProcess = async (how: 'stop' | 'kill' = 'stop') => {
       if (!worker) return;
-      await worker.stop();
+      await (how === 'kill' ? worker.kill() : worker.stop());
       processes.splice(processes.indexOf(worker), 1);
       worker = undefined;
     };
@@ -165,7 +167,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         database: env.DATABASE_URL!,
       },
       startWorker: startWorkerProcess,
-      stopWorker: stopWorkerProcess,
+      stopWorker: () => stopWorkerProcess('stop'),
+      killWorker: () => stopWorkerProcess('kill'),
       restartWorker: async () => {
         await stopWorkerProcess();
         await startWorkerProcess();

@@ -64,6 +64,13 @@ export class ManagedProcess {
     clearTimeout(timer);
   }
 
+  /** SIGKILL to the whole group, as a crash or an out-of-memory kill would: no chance to clean up. */
+  async kill(): Promise<void> {
+    if (this.exited) return;
+    this.signal('SIGKILL');
+    await this.exit;
+  }
+
   private signal(signal: NodeJS.Signals): void {
     try {
       if (this.child.pid) process.kill(-this.child.pid, signal);

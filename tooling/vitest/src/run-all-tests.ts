@@ -16,7 +16,7 @@ interface Tally {
 const root = join(import.meta.dirname, '../../..');
 const workspaceDirs = ['apps', 'packages', 'tooling']
   .flatMap((group) => readdirSync(join(root, group)).map((name) => join(root, group, name)))
-  .concat([join(root, 'e2e'), join(root, 'bench')])
+  .concat(['e2e', 'robustness', 'bench'].map((dir) => join(root, dir)))
   .filter((dir) => existsSync(join(dir, 'package.json')));
 
 const suites = workspaceDirs.filter((dir) => {
