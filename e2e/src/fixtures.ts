@@ -1,0 +1,70 @@
+import { createCognitoClient, type CognitoClient } from '@cruddur/cognito';
+import { cognitoEnv, dynamoEnv, loadConfig, postgresEnv } from '@cruddur/config';
+import { createPool, type Pool } from '@cruddur/db';
+import { createDdbContext, seedConversation, type DdbContext } from '@cruddur/ddb';
+import { test as base, expect, type Page } from '@playwright/test';
+import { createPerson, type Person } from './people';
+
+interface Backend {
+  cognito: CognitoClient;
+  pool: Pool;
+  ddb: DdbContext;
+  userPoolId: string;
+}
+
+interface Fixtures {
+  /** A new person with a Cognito user and a users row, unknown to every other test. */
+  person: (name: string) => Promise<Person>;
+  /** The sample conversation between two people, its last line `endAt` (now by default). */
+  conversation: (from: Person, to: Person, endAt?: Date) => Promise<string>;
+}
+
+/** The services the global setup started, reached through the variables it exported. */
+export const test = base.extend<Fixtures, { backend: Backend }>({
+  baseURL: async ({}, use) => use(process.env.E2E_BASE_URL),
+  backend: [
+    async ({}, use) => {
+      const env = process.env;
+      const cognitoConfig = loadConfig('e2e', cognitoEnv, env);
+      const cognito = createCognitoClient(cognitoConfig);
+      const userPoolId = cognitoConfig.COGNITO_USER_POOL_ID;
+      const pool = createPool(loadConfig('e2e', postgresEnv, env).DATABASE_URL);
+      const ddb = createDdbContext(loadConfig('e2e', dynamoEnv, env));
+      await use({ cognito, pool, ddb, userPoolId });
+      cognito.destroy();
+      ddb.client.destroy();
+      await pool.end();
+    },
+    { scope: 'worker' },
+  ],
+  person: async ({ backend }, use) => {
+    await use((name) => createPerson(backend.cognito, backend.pool, backend.userPoolId, name));
+  },
+  conversation: async ({ backend }, use) => {
+    await use(async (from, to, endAt) => {
+      const seeded = await seedConversation(backend.ddb, backend.pool, {
+        from: from.handle,
+        to: to.handle,
+        endAt,
+      });
+      return seeded.messageGroupUuid;
+    });
+  },
+});
+
+export { expect };
+
+/** Signs in through the sign-in page and waits for the conversation list. */
+export async function signIn(page: Page, person: Person): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Email or handle').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/messages$/);
+}
+
+/** Types into the message box (once the conversation is ready) and sends with the button. */
+export async function send(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Message').fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
