@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { releaseProcessExitFromEmbeddedPostgres } from './embedded-postgres-exit-hooks';
 import { freePort } from './free-port';
 import { waitUntil } from './wait-until';
 
@@ -15,6 +16,8 @@ export interface LocalPostgres {
   stop(): Promise<void>;
   start(): Promise<void>;
 }
+
+releaseProcessExitFromEmbeddedPostgres();
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -44,8 +47,13 @@ export async function startPostgres(
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
 
   const adminUrl = `postgres://${USER}:${PASSWORD}@localhost:${port}/postgres`;
+  const serverProcess = () => (server as unknown as { process?: ChildProcess }).process;
+  // If this process ends without stop() (a crash), PostgreSQL must not outlive it: SIGINT is its
+  // "fast shutdown", and `exit` listeners can only act synchronously.
+  const stopOnExit = () => serverProcess()?.kill('SIGINT');
   async function start(): Promise<void> {
     await server.start();
+    process.once('exit', stopOnExit);
     await waitUntil(`PostgreSQL on port ${port}`, async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
@@ -64,7 +72,8 @@ export async function startPostgres(
     stop: async () => {
       // embedded-postgres waits for an 'exit' event that never comes if the server already exited
       // (e.g. a terminal's Ctrl-C reached it first), so only ask a running server to stop.
-      const child = (server as unknown as { process?: ChildProcess }).process;
+      process.removeListener('exit', stopOnExit);
+      const child = serverProcess();
       if (child && child.exitCode === null && child.signalCode === null) await server.stop();
       if (!persistent) rmSync(join(dataDir, '..'), { recursive: true, force: true });
     },
