@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs, UsageError } from './cli-options';
+
+describe('parseBenchArgs', () => {
+  it('runs every section with the documented defaults', () => {
+    expect(parseBenchArgs([])).toEqual({
+      sections: ['api', 'trips', 'lag', 'web'],
+      requests: 500,
+      concurrency: 10,
+      warmup: 50,
+      timeCapSec: 60,
+      rates: [5, 20],
+      lagDurationSec: 10,
+      output: 'text',
+    });
+  });
+
+  it('reads the sections in their own order, the numbers and the output format', () => {
+    expect(
+      parseBenchArgs([
+        '--only',
+        'web,api',
+        '--requests',
+        '100',
+        '--warmup',
+        '0',
+        '--rates',
+        '2, 8,30',
+        '--json',
+      ]),
+    ).toMatchObject({
+      sections: ['api', 'web'],
+      requests: 100,
+      warmup: 0,
+      rates: [2, 8, 30],
+      output: 'json',
+    });
+    expect(parseBenchArgs(['--markdown'])).toMatchObject({ output: 'markdown' });
+    expect(parseBenchArgs(['-h'])).toBe('help');
+  });
+
+  it.each([
+    [['--only', 'api,speed'], /unknown: speed/],
+    [['--requests', '0'], /--requests must be a whole number from 1/],
+    [['--connections', '2.5'], /--connections must be a whole number/],
+    [['--rates', '5,fast'], /--rates must be numbers/],
+    [['--json', '--markdown'], /one of --json and --markdown/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+  ])('refuses %j with a clear message', (args, message) => {
+    expect(() => parseBenchArgs(args)).toThrow(UsageError);
+    expect(() => parseBenchArgs(args)).toThrow(message);
+  });
+});

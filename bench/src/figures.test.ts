@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { latencyFigures, loadFigures, overheadRatios } from './figures';
+
+describe('latencyFigures', () => {
+  it('reports nearest-rank percentiles at 0.1 ms, whatever the order of the samples', () => {
+    const samples = Array.from({ length: 200 }, (_, i) => (200 - i) / 2); // 0.5 … 100 ms
+    expect(latencyFigures(samples)).toEqual({ p50: 50, p95: 95, p99: 99 });
+    expect(latencyFigures([3.14159])).toEqual({ p50: 3.1, p95: 3.1, p99: 3.1 });
+  });
+
+  it('has no figures without samples', () => {
+    expect(latencyFigures([])).toBeUndefined();
+  });
+});
+
+describe('loadFigures', () => {
+  it('counts successful calls per second of wall time', () => {
+    const figures = loadFigures({
+      samplesMs: [10, 20, 30, 40],
+      failed: 1,
+      wallMs: 50,
+      capped: false,
+    });
+    expect(figures).toEqual({
+      requests: 4,
+      failed: 1,
+      latencyMs: { p50: 20, p95: 40, p99: 40 },
+      perSecond: 80,
+      capped: false,
+    });
+  });
+
+  it('has no figures when nothing succeeded', () => {
+    expect(loadFigures({ samplesMs: [], failed: 5, wallMs: 100, capped: false })).toBeUndefined();
+  });
+});
+
+describe('overheadRatios', () => {
+  it('divides API latency by direct latency, and direct throughput by API throughput', () => {
+    const api = {
+      requests: 1,
+      failed: 0,
+      capped: false,
+      latencyMs: { p50: 6, p95: 9, p99: 12 },
+      perSecond: 400,
+    };
+    const direct = {
+      requests: 1,
+      failed: 0,
+      capped: false,
+      latencyMs: { p50: 4, p95: 6, p99: 6 },
+      perSecond: 1000,
+    };
+    expect(overheadRatios(api, direct)).toEqual({ p50: 1.5, p95: 1.5, p99: 2, throughput: 2.5 });
+  });
+});
