@@ -36,21 +36,20 @@ describe('loadFigures', () => {
 });
 
 describe('overheadRatios', () => {
+  const figures = (p50: number, p95: number, p99: number, perSecond: number) => ({
+    requests: 100,
+    failed: 0,
+    capped: false,
+    latencyMs: { p50, p95, p99 },
+    perSecond,
+  });
+
   it('divides API latency by direct latency, and direct throughput by API throughput', () => {
-    const api = {
-      requests: 1,
-      failed: 0,
-      capped: false,
-      latencyMs: { p50: 6, p95: 9, p99: 12 },
-      perSecond: 400,
-    };
-    const direct = {
-      requests: 1,
-      failed: 0,
-      capped: false,
-      latencyMs: { p50: 4, p95: 6, p99: 6 },
-      perSecond: 1000,
-    };
-    expect(overheadRatios(api, direct)).toEqual({ p50: 1.5, p95: 1.5, p99: 2, throughput: 2.5 });
+    expect(overheadRatios(figures(6, 9, 12, 400), figures(4, 6, 6, 1000))).toEqual({
+      p50: 1.5,
+      p95: 1.5,
+      p99: 2,
+      throughput: 2.5,
+    });
   });
 });

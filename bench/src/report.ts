@@ -1,4 +1,6 @@
 import { type StreamLagReport } from '@cruddur/stream-worker';
+
+type StreamLagRun = StreamLagReport['runs'][number];
 import { cpus, loadavg } from 'node:os';
 import { type OverheadReport } from './api-overhead';
 import { type RoundTripRow } from './round-trips';
@@ -100,34 +102,45 @@ export function formatRoundTrips(rows: readonly RoundTripRow[], format: ReportFo
   );
 }
 
+/** One row per rate, pattern E beside the naive update, so that the two read side by side. */
 export function formatStreamLag(report: StreamLagReport, format: ReportFormat): string {
+  const rates = [...new Set(report.runs.map((run) => run.rate))];
+  const rows = rates.map((rate) => {
+    const e = report.runs.find((run) => run.rate === rate && run.approach === 'pattern-e');
+    const naive = report.runs.find((run) => run.rate === rate && run.approach === 'naive');
+    const lag = (run: StreamLagRun | undefined) => [
+      run?.lagMs?.p50 ?? '-',
+      run?.lagMs?.p95 ?? '-',
+      run?.lagMs?.max ?? '-',
+    ];
+    const pair = (pick: (run: StreamLagRun) => number) =>
+      `${e ? pick(e) : '-'} / ${naive ? pick(naive) : '-'}`;
+    return [
+      rate,
+      (e ?? naive)?.sent ?? '-',
+      ...lag(e),
+      ...lag(naive),
+      pair((run) => run.missing),
+      pair((run) => run.wrongRows),
+    ];
+  });
   return format.section(
     `3. Stream lag, write → both group rows: ${report.durationSec} s per run, ${report.groups} conversations`,
     [
       [
-        'approach',
         'rate/s',
-        'sent',
-        'shown',
-        'superseded',
-        'missing',
-        'wrong rows',
-        'p50 ms',
+        'messages',
+        'pattern E p50 ms',
         'p95 ms',
         'max ms',
+        'naive p50 ms',
+        'p95 ms',
+        'max ms',
+        'missing (E / naive)',
+        'wrong rows (E / naive)',
       ],
-      report.runs.map((run) => [
-        run.approach,
-        run.rate,
-        run.sent,
-        run.shown,
-        run.superseded,
-        run.missing,
-        run.wrongRows,
-        run.lagMs?.p50 ?? '-',
-        run.lagMs?.p95 ?? '-',
-        run.lagMs?.max ?? '-',
-      ]),
+      rows,
+      'rrrrrrrrrr',
     ],
   );
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { formatApiOverhead, formatStreamLag } from './report';
+import { MARKDOWN, TEXT } from './text-table';
+
+describe('formatStreamLag', () => {
+  it('puts pattern E and the naive update of each rate on one row', () => {
+    const run = (approach: 'pattern-e' | 'naive', rate: number, p50: number, missing = 0) => ({
+      approach,
+      rate,
+      sent: rate * 10,
+      shown: rate * 10 - missing,
+      superseded: 0,
+      missing,
+      wrongRows: 0,
+      lagMs: { p50, p95: p50 * 2, max: p50 * 3 },
+    });
+    const text = formatStreamLag(
+      {
+        table: 'cruddur-bench-1',
+        durationSec: 10,
+        groups: 20,
+        runs: [
+          run('pattern-e', 5, 100),
+          run('naive', 5, 90),
+          run('pattern-e', 20, 300, 2),
+          run('naive', 20, 50),
+        ],
+      },
+      MARKDOWN,
+    );
+    expect(text.split('\n').slice(-2)).toEqual([
+      '| 5 | 50 | 100 | 200 | 300 | 90 | 180 | 270 | 0 / 0 | 0 / 0 |',
+      '| 20 | 200 | 300 | 600 | 900 | 50 | 100 | 150 | 2 / 0 | 0 / 0 |',
+    ]);
+  });
+});
+
+describe('formatApiOverhead', () => {
+  it('shows API, direct and their ratio per operation, and says when a run was cut short', () => {
+    const figures = (p50: number, perSecond: number, capped = false) => ({
+      requests: 500,
+      failed: 0,
+      capped,
+      latencyMs: { p50, p95: p50 * 2, p99: p50 * 3 },
+      perSecond,
+    });
+    const text = formatApiOverhead(
+      {
+        requests: 500,
+        concurrency: 10,
+        warmup: 50,
+        rows: [
+          {
+            operation: 'messages.list',
+            api: figures(6, 400, true),
+            direct: figures(4, 800),
+            ratios: { p50: 1.5, p95: 1.5, p99: 1.5, throughput: 2 },
+          },
+        ],
+      },
+      TEXT,
+    );
+    const lines = text.split('\n');
+    expect(lines.slice(2, 5).map((line) => line.split(/\s{2,}/))).toEqual([
+      ['messages.list', 'API', '6', '12', '18', '400'],
+      ['', 'direct', '4', '8', '12', '800'],
+      ['', 'API ÷ direct', '×1.5', '×1.5', '×1.5', '×2'],
+    ]);
+    expect(text).toContain('hit their time cap');
+  });
+});
