@@ -6,7 +6,7 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toEqual({
       sections: ['api', 'trips', 'lag', 'web'],
       requests: 500,
-      concurrency: 10,
+      concurrency: [1, 10],
       warmup: 50,
       timeCapSec: 60,
       rates: [5, 20],
@@ -24,6 +24,8 @@ describe('parseBenchArgs', () => {
         '100',
         '--warmup',
         '0',
+        '--connections',
+        '4,16',
         '--rates',
         '2, 8,30',
         '--json',
@@ -32,6 +34,7 @@ describe('parseBenchArgs', () => {
       sections: ['api', 'web'],
       requests: 100,
       warmup: 0,
+      concurrency: [4, 16],
       rates: [2, 8, 30],
       output: 'json',
     });
@@ -43,6 +46,7 @@ describe('parseBenchArgs', () => {
     [['--only', 'api,speed'], /unknown: speed/],
     [['--requests', '0'], /--requests must be a whole number from 1/],
     [['--connections', '2.5'], /--connections must be a whole number/],
+    [['--connections', '1,,10'], /--connections must be a whole number/],
     [['--rates', '5,fast'], /--rates must be numbers/],
     [['--json', '--markdown'], /one of --json and --markdown/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],

@@ -6,7 +6,7 @@ export type Section = (typeof SECTIONS)[number];
 export interface BenchOptions {
   sections: Section[];
   requests: number;
-  concurrency: number;
+  concurrency: number[];
   warmup: number;
   timeCapSec: number;
   rates: number[];
@@ -28,9 +28,9 @@ prints, on this machine:
 Options:
   --only <list>         sections to run, comma-separated (default api,trips,lag,web)
   --requests <n>        measured requests per operation and side (default 500)
-  --connections <n>     requests in flight at once (default 10)
+  --connections <list>  requests in flight at once, each level measured (default 1,10)
   --warmup <n>          unmeasured requests per operation and side first (default 50)
-  --time-cap <s>        each load run stops after this many seconds (default 60)
+  --time-cap <s>        one operation's measurement on one side stops after this long (default 60)
   --rates <list>        stream lag: messages per second, comma-separated (default 5,20)
   --lag-duration <s>    stream lag: seconds per run (default 10)
   --json                print the report as JSON (progress still goes to stderr)
@@ -96,7 +96,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   return {
     sections: sectionList(values.only),
     requests: wholeNumber('requests', values.requests, 500, 100_000),
-    concurrency: wholeNumber('connections', values.connections, 10, 100),
+    concurrency: (values.connections ?? '1,10')
+      .split(',')
+      .map((level) => wholeNumber('connections', level.trim(), 0, 100)),
     warmup: values.warmup === '0' ? 0 : wholeNumber('warmup', values.warmup, 50, 10_000),
     timeCapSec: wholeNumber('time-cap', values['time-cap'], 60, 600),
     rates: rateList(values.rates),

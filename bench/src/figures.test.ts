@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latencyFigures, loadFigures, overheadRatios } from './figures';
+import { latencyFigures, loadFigures, mergeRuns, overheadRatios, slices } from './figures';
 
 describe('latencyFigures', () => {
   it('reports nearest-rank percentiles at 0.1 ms, whatever the order of the samples', () => {
@@ -50,6 +50,30 @@ describe('overheadRatios', () => {
       p95: 1.5,
       p99: 2,
       throughput: 2.5,
+    });
+  });
+});
+
+describe('slices', () => {
+  it('splits a number of requests into near-equal whole parts that add up', () => {
+    expect(slices(500, 5)).toEqual([100, 100, 100, 100, 100]);
+    expect(slices(12, 5)).toEqual([2, 2, 3, 2, 3]);
+    expect(slices(3, 5)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('mergeRuns', () => {
+  it('adds up the samples, failures and wall time of runs taken in turns', () => {
+    const merged = mergeRuns([
+      { samplesMs: [1, 2], failed: 0, wallMs: 10, capped: false },
+      { samplesMs: [3], failed: 2, wallMs: 5, capped: true, firstError: 'HTTP 500' },
+    ]);
+    expect(merged).toEqual({
+      samplesMs: [1, 2, 3],
+      failed: 2,
+      wallMs: 15,
+      capped: true,
+      firstError: 'HTTP 500',
     });
   });
 });

@@ -10,6 +10,26 @@ export interface LoadRun {
   firstError?: string;
 }
 
+/** Runs of the same work taken one after another, as one run. */
+export function mergeRuns(runs: readonly LoadRun[]): LoadRun {
+  return {
+    samplesMs: runs.flatMap((run) => run.samplesMs),
+    failed: runs.reduce((total, run) => total + run.failed, 0),
+    wallMs: runs.reduce((total, run) => total + run.wallMs, 0),
+    capped: runs.some((run) => run.capped),
+    firstError: runs.find((run) => run.firstError !== undefined)?.firstError,
+  };
+}
+
+/** `total` split into at most `count` near-equal whole parts, none of them empty. */
+export function slices(total: number, count: number): number[] {
+  const parts = Math.min(total, count);
+  return Array.from(
+    { length: parts },
+    (_, i) => Math.floor(((i + 1) * total) / parts) - Math.floor((i * total) / parts),
+  );
+}
+
 export interface LatencyFigures {
   p50: number;
   p95: number;

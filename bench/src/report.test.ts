@@ -36,36 +36,40 @@ describe('formatStreamLag', () => {
 });
 
 describe('formatApiOverhead', () => {
-  it('shows API, direct and their ratio per operation, and says when a run was cut short', () => {
-    const figures = (p50: number, perSecond: number, capped = false) => ({
-      requests: 500,
-      failed: 0,
-      capped,
-      latencyMs: { p50, p95: p50 * 2, p99: p50 * 3 },
-      perSecond,
-    });
-    const text = formatApiOverhead(
-      {
-        requests: 500,
-        concurrency: 10,
-        warmup: 50,
-        rows: [
-          {
-            operation: 'messages.list',
-            api: figures(6, 400, true),
-            direct: figures(4, 800),
-            ratios: { p50: 1.5, p95: 1.5, p99: 1.5, throughput: 2 },
-          },
-        ],
-      },
-      TEXT,
-    );
-    const lines = text.split('\n');
-    expect(lines.slice(2, 5).map((line) => line.split(/\s{2,}/))).toEqual([
-      ['messages.list', 'API', '6', '12', '18', '400'],
-      ['', 'direct', '4', '8', '12', '800'],
-      ['', 'API ÷ direct', '×1.5', '×1.5', '×1.5', '×2'],
+  const figures = (p50: number, perSecond: number, capped = false) => ({
+    requests: 500,
+    failed: 0,
+    capped,
+    latencyMs: { p50, p95: p50 * 2, p99: p50 * 3 },
+    perSecond,
+  });
+  const row = (concurrency: number, capped = false) => ({
+    operation: 'messages.list',
+    concurrency,
+    api: figures(6, 400, capped),
+    direct: figures(4, 800),
+    ratios: { p50: 1.5, p95: 1.5, p99: 1.5, throughput: 2 },
+  });
+
+  it('shows API, direct and their ratio per operation and concurrency', () => {
+    const text = formatApiOverhead({ requests: 500, warmup: 50, rows: [row(1), row(10)] }, TEXT);
+    const cells = text
+      .split('\n')
+      .slice(2, 8)
+      .map((line) => line.trim().split(/\s{2,}/));
+    expect(cells).toEqual([
+      ['messages.list', '1', 'API', '6', '12', '18', '400'],
+      ['direct', '4', '8', '12', '800'],
+      ['API ÷ direct', '×1.5', '×1.5', '×1.5', '×2'],
+      ['10', 'API', '6', '12', '18', '400'],
+      ['direct', '4', '8', '12', '800'],
+      ['API ÷ direct', '×1.5', '×1.5', '×1.5', '×2'],
     ]);
-    expect(text).toContain('hit their time cap');
+    expect(text).not.toContain('time cap');
+  });
+
+  it('says when a run was cut short by its time cap', () => {
+    const text = formatApiOverhead({ requests: 500, warmup: 50, rows: [row(1, true)] }, TEXT);
+    expect(text).toContain('Some runs hit their time cap');
   });
 });

@@ -45,29 +45,43 @@ export function formatLoad(report: BenchReport): string {
 }
 
 export function formatApiOverhead(report: OverheadReport, format: ReportFormat): string {
-  const rows = report.rows.flatMap(({ operation, api, direct, ratios }) => [
-    [operation, 'API', api.latencyMs.p50, api.latencyMs.p95, api.latencyMs.p99, api.perSecond],
-    [
-      '',
-      'direct',
-      direct.latencyMs.p50,
-      direct.latencyMs.p95,
-      direct.latencyMs.p99,
-      direct.perSecond,
-    ],
-    [
-      '',
-      'API ÷ direct',
-      `×${ratios.p50}`,
-      `×${ratios.p95}`,
-      `×${ratios.p99}`,
-      `×${ratios.throughput}`,
-    ],
-  ]);
+  const rows = report.rows.flatMap(({ operation, concurrency, api, direct, ratios }, index) => {
+    // The operation's name heads its first block only, the concurrency each of its blocks.
+    const named = report.rows[index - 1]?.operation !== operation;
+    return [
+      [
+        named ? operation : '',
+        concurrency,
+        'API',
+        api.latencyMs.p50,
+        api.latencyMs.p95,
+        api.latencyMs.p99,
+        api.perSecond,
+      ],
+      [
+        '',
+        '',
+        'direct',
+        direct.latencyMs.p50,
+        direct.latencyMs.p95,
+        direct.latencyMs.p99,
+        direct.perSecond,
+      ],
+      [
+        '',
+        '',
+        'API ÷ direct',
+        `×${ratios.p50}`,
+        `×${ratios.p95}`,
+        `×${ratios.p99}`,
+        `×${ratios.throughput}`,
+      ],
+    ];
+  });
   const capped = report.rows.some((row) => row.api.capped || row.direct.capped);
   return format.section(
-    `1. API overhead: ${report.requests} requests per operation and side, ${report.concurrency} in flight, after ${report.warmup} warm-up`,
-    [['operation', 'side', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s'], rows, 'llrrrr'],
+    `1. API overhead: ${report.requests} requests per operation, side and concurrency, after ${report.warmup} warm-up`,
+    [['operation', 'in flight', 'side', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s'], rows, 'lrlrrrr'],
     [
       'The req/s ratio is the time per request, API ÷ direct (direct req/s ÷ API req/s).',
       ...(capped ? ['Some runs hit their time cap and sent fewer requests than asked.'] : []),
