@@ -27,7 +27,7 @@ export async function prepareData(
     progress('Cognito: user pool, app client and seed users');
     const cognitoClientEnv = loadConfig(
       'local-stack',
-      cognitoEnv.pick({ AWS_REGION: true, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: true }),
+      cognitoEnv.omit({ COGNITO_USER_POOL_ID: true, COGNITO_CLIENT_ID: true }),
       env,
     );
     const cognito = createCognitoClient(cognitoClientEnv);

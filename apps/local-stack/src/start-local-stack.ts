@@ -100,10 +100,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS ??= env.AWS_ENDPOINT_URL_DYNAMODB!;
 
-    // prepareData's SDK clients run in this process and take credentials from the provider chain,
-    // which reads process.env; the apps get the same values through `env`.
-    process.env.AWS_ACCESS_KEY_ID ??= env.AWS_ACCESS_KEY_ID;
-    process.env.AWS_SECRET_ACCESS_KEY ??= env.AWS_SECRET_ACCESS_KEY;
     const { userPoolId, clientId } = await prepareData(env, progress);
     env.COGNITO_USER_POOL_ID = userPoolId;
     env.COGNITO_CLIENT_ID = clientId;

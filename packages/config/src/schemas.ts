@@ -2,6 +2,31 @@ import { z } from 'zod';
 
 const url = (what: string) => z.url({ message: `must be a URL (${what})` });
 
+/**
+ * Static credentials, when the environment record carries them. Programs are often handed a
+ * record of their own (the local stack, test fixtures) rather than `process.env`, which is all the
+ * SDK's provider chain reads; unset means that chain (profile, SSO, instance or Lambda role).
+ */
+const credentialVars = {
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
+};
+export type AwsCredentialsEnv = Partial<
+  Record<'AWS_ACCESS_KEY_ID' | 'AWS_SECRET_ACCESS_KEY' | 'AWS_SESSION_TOKEN', string>
+>;
+
+/** The `credentials` option of an SDK client for `env`: none (the provider chain) unless both keys are set. */
+export function awsCredentials(
+  env: AwsCredentialsEnv,
+):
+  | { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } }
+  | object {
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
+  if (!accessKeyId || !secretAccessKey) return {};
+  return { credentials: { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN } };
+}
+
 /** The endpoint variables are optional: unset means "the real AWS service for AWS_REGION". */
 export const dynamoEnv = z.object({
   AWS_REGION: z
@@ -13,6 +38,7 @@ export const dynamoEnv = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'must be 3-255 characters of letters, digits, _ . -')
     .default('cruddur-messages'),
+  ...credentialVars,
 });
 export type DynamoEnv = z.infer<typeof dynamoEnv>;
 
@@ -34,6 +60,7 @@ export const cognitoEnv = z.object({
   COGNITO_CLIENT_ID: z
     .string({ message: 'is required (the app client id)' })
     .regex(/^[\w+]+$/, 'must be an app client id'),
+  ...credentialVars,
 });
 export type CognitoEnv = z.infer<typeof cognitoEnv>;
 

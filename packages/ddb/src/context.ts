@@ -1,6 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoEnv, loadConfig, type DynamoEnv } from '@cruddur/config';
+import {
+  awsCredentials,
+  dynamoEnv,
+  loadConfig,
+  type AwsCredentialsEnv,
+  type DynamoEnv,
+} from '@cruddur/config';
 
 /** What every operation of this package needs; the API, worker, CLI and benchmarks share one per process. */
 export interface DdbContext {
@@ -10,7 +16,8 @@ export interface DdbContext {
 }
 
 export type DdbEnv = Pick<DynamoEnv, 'AWS_REGION' | 'DDB_TABLE_NAME'> &
-  Partial<Pick<DynamoEnv, 'AWS_ENDPOINT_URL_DYNAMODB'>>;
+  Partial<Pick<DynamoEnv, 'AWS_ENDPOINT_URL_DYNAMODB'>> &
+  AwsCredentialsEnv;
 
 /**
  * Throttling and transient server errors are retried by the SDK's standard retry strategy (jittered
@@ -21,6 +28,7 @@ export function createDdbContext(env: DdbEnv = loadConfig('ddb', dynamoEnv)): Dd
   const client = new DynamoDBClient({
     region: env.AWS_REGION,
     endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+    ...awsCredentials(env),
     retryMode: 'standard',
     maxAttempts: 6,
   });

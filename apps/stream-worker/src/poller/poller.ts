@@ -1,5 +1,5 @@
 import { DynamoDBStreamsClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoEnv } from '@cruddur/config';
+import { awsCredentials, type DynamoEnv } from '@cruddur/config';
 import { applyStreamRecord, createDdbContext } from '@cruddur/ddb';
 import { streamsEndpoint } from '../config';
 import { createLogger, type Logger } from '../logger';
@@ -45,6 +45,7 @@ export function startPoller(options: PollerOptions): Poller {
   const streams = new DynamoDBStreamsClient({
     region: env.AWS_REGION,
     endpoint: streamsEndpoint(env),
+    ...awsCredentials(env),
   });
   const apply = options.apply ?? ((record) => applyStreamRecord(ctx, record));
   const idleMaxMs = options.idleMaxMs ?? 1_000;
