@@ -5,6 +5,7 @@ import {
   NotMemberError,
   SelfMessageError,
 } from '@cruddur/ddb';
+import { NETWORK_ERROR_CODES } from '@cruddur/config';
 import { TRPCError } from '@trpc/server';
 import { JwksUnavailableError } from './auth/access-token';
 
@@ -14,18 +15,7 @@ export const TEMPORARILY_UNAVAILABLE =
 
 // Network failures of pg, the AWS SDK and fetch, and PostgreSQL's "connection exception" /
 // "operator intervention" classes: the data store is down or restarting, not the request wrong.
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-]);
+const UNAVAILABLE_CODES = new Set([...NETWORK_ERROR_CODES, '57P01', '57P02', '57P03']);
 const UNAVAILABLE_NAMES = new Set([
   'TimeoutError',
   'ProvisionedThroughputExceededException',

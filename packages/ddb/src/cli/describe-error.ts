@@ -1,3 +1,4 @@
+import { NETWORK_ERROR_CODES } from '@cruddur/config';
 import { CliError } from './output';
 
 const EXPECTED = new Set([
@@ -10,14 +11,6 @@ const EXPECTED = new Set([
   'MessageIdConflictError',
   'TransactionCancelledError',
 ]);
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
 
 /** One line for the person at the terminal: our own errors as they are, others with their kind. */
 export function describeError(error: unknown): string {
@@ -26,7 +19,7 @@ export function describeError(error: unknown): string {
   if (error instanceof CliError || EXPECTED.has(error.name)) return firstLine;
   const code =
     (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && UNREACHABLE.has(code))
+  if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code))
     return `cannot reach the service: ${firstLine || code}`;
   if (error instanceof AggregateError && error.errors[0] instanceof Error)
     return describeError(error.errors[0]);
