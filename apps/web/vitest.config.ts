@@ -9,7 +9,7 @@ export default mergeConfig(
     plugins: [react()],
     test: {
       environment: 'happy-dom',
-      setupFiles: ['src/test-setup.ts'],
+      setupFiles: ['src/testing/setup.ts'],
     },
   }),
   withServices(['cognito']),

@@ -1,6 +1,7 @@
 import { loadApiConfig, type ApiConfig } from '@cruddur/api';
 import { createCognitoClient, signIn } from '@cruddur/cognito';
-import { createPool, DEV_PASSWORD, findUserByHandle, SEED_USERS } from '@cruddur/db';
+import { DEV_PASSWORD, SEED_USERS } from '@cruddur/admin';
+import { createPool, findUserByHandle } from '@cruddur/db';
 import { createDdbContext, listMessageGroups } from '@cruddur/ddb';
 import { startLocalStack, type LocalStack } from '@cruddur/local-stack';
 import { type Scenario } from './operations';

@@ -18,7 +18,7 @@ import {
   type BenchReport,
 } from './report';
 import { measureRoundTrips } from './round-trips';
-import { measureStreamLag, patternELosses } from './stream-lag';
+import { measureStreamLag, patternELosses } from './stream-lag/measure';
 import { MARKDOWN, TEXT } from './text-table';
 import { measureWebBundle } from './web-bundle';
 

@@ -1,4 +1,4 @@
-import { type StreamLagReport } from '@cruddur/stream-worker';
+import { type StreamLagReport } from './stream-lag/stream-lag';
 
 type StreamLagRun = StreamLagReport['runs'][number];
 import { cpus, loadavg } from 'node:os';

@@ -1,7 +1,8 @@
 import { createCognitoClient, type CognitoClient } from '@cruddur/cognito';
 import { cognitoEnv, dynamoEnv, loadConfig, postgresEnv } from '@cruddur/config';
 import { createPool, type Pool } from '@cruddur/db';
-import { createDdbContext, seedConversation, type DdbContext } from '@cruddur/ddb';
+import { seedConversation } from '@cruddur/admin';
+import { createDdbContext, type DdbContext } from '@cruddur/ddb';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createPerson, type Person } from './people';
 

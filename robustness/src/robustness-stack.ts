@@ -1,5 +1,5 @@
 import { createCognitoClient, signIn } from '@cruddur/cognito';
-import { DEV_PASSWORD, SEED_USERS } from '@cruddur/db';
+import { DEV_PASSWORD, SEED_USERS } from '@cruddur/admin';
 import { startLocalStack, type LocalStack } from '@cruddur/local-stack';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,10 +2,10 @@ import { cognitoIssuer } from '@cruddur/config';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer } from './http-server';
-import { startApiFixture, type ApiFixture } from './test/api-fixture';
-import { expectTRPCError } from './test/expect-error';
-import { apiClient } from './test/trpc-client';
-import { rawCall } from './test/raw-call';
+import { startApiFixture, type ApiFixture } from './testing/api-fixture';
+import { expectTRPCError } from './testing/expect-error';
+import { apiClient } from './testing/trpc-client';
+import { rawCall } from './testing/raw-call';
 
 let fx: ApiFixture;
 /** An instance that trusts a key the test holds and whose PostgreSQL cannot be reached. */

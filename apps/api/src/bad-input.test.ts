@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGE_MAX_CHARACTERS } from '@cruddur/ddb';
-import { startApiFixture, type ApiFixture } from './test/api-fixture';
-import { expectTRPCError } from './test/expect-error';
-import { rawCall } from './test/raw-call';
+import { MESSAGE_MAX_CHARACTERS } from '@cruddur/validators';
+import { startApiFixture, type ApiFixture } from './testing/api-fixture';
+import { expectTRPCError } from './testing/expect-error';
+import { rawCall } from './testing/raw-call';
 
 let fx: ApiFixture;
 let group: string;
@@ -111,7 +111,7 @@ const cases: Case[] = [
     what: 'an unknown handle',
     procedure: 'messages.create',
     mutation: true,
-    input: { handle: 'nobody-here', message: 'hi' },
+    input: { handle: 'nobody_here', message: 'hi' },
     code: 'NOT_FOUND',
     says: 'no user has the handle',
   },

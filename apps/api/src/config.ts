@@ -1,4 +1,11 @@
-import { cognitoEnv, dynamoEnv, loadConfigOrExit, port, postgresEnv } from '@cruddur/config';
+import {
+  cognitoEnv,
+  dynamoEnv,
+  loadConfigOrExit,
+  logLevel,
+  port,
+  postgresEnv,
+} from '@cruddur/config';
 import { z } from 'zod';
 
 const origins = z
@@ -21,10 +28,10 @@ export const apiEnv = dynamoEnv
   .extend(cognitoEnv.shape)
   .extend({
     PORT: port(4000),
+    /** Loopback unless told otherwise: a container sets 0.0.0.0 to be reachable from its load balancer. */
+    BIND_HOST: z.string().trim().min(1).default('127.0.0.1'),
     WEB_ORIGIN: origins.default([]),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
+    LOG_LEVEL: logLevel,
   });
 export type ApiConfig = z.infer<typeof apiEnv>;
 

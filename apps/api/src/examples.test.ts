@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiFixture, type ApiFixture } from './test/api-fixture';
+import { startApiFixture, type ApiFixture } from './testing/api-fixture';
 
 const run = promisify(execFile);
 const example = fileURLToPath(new URL('../examples/list-groups.ts', import.meta.url));

@@ -2,10 +2,10 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer } from './http-server';
-import { startApiFixture, type ApiFixture } from './test/api-fixture';
-import { expectTRPCError } from './test/expect-error';
-import { MessageFeed } from './test/subscription';
-import { apiClient } from './test/trpc-client';
+import { startApiFixture, type ApiFixture } from './testing/api-fixture';
+import { expectTRPCError } from './testing/expect-error';
+import { MessageFeed } from './testing/subscription';
+import { apiClient } from './testing/trpc-client';
 
 let fx: ApiFixture;
 let logged: Record<string, unknown>[];

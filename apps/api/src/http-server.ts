@@ -89,7 +89,7 @@ export async function createApiServer(
   const server = createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? config.PORT, () => {
+    server.listen(options.port ?? config.PORT, config.BIND_HOST, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,25 +1,37 @@
-import { MESSAGE_MAX_CHARACTERS, PAGE_LIMIT_MAX } from '@cruddur/ddb';
+import {
+  handleProblem,
+  isUuid,
+  messageTextProblem,
+  normalizeHandle,
+  normalizeMessageText,
+  PAGE_LIMIT,
+  pageLimitProblem,
+} from '@cruddur/validators';
 import { z } from 'zod';
 
-/** Any 8-4-4-4-12 hex id: the original Cruddur data holds uuids that are not all RFC 4122 v4. */
-export const uuid = z.guid({ error: 'must be a uuid' });
+/**
+ * The API's input schemas, built on the project's one definition of each rule
+ * (@cruddur/validators), so that the API, the data layer and the web app agree.
+ */
+const rule =
+  (problem: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx<string>) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  };
+
+export const uuid = z
+  .string({ error: 'must be a uuid' })
+  .refine((value) => isUuid(value), 'must be a uuid');
 
 export const handle = z
   .string({ error: 'must be a handle' })
-  .trim()
-  // People type handles as they see them, with the @.
-  .transform((value) => value.replace(/^@/, ''))
-  .pipe(z.string().min(1, 'must not be blank').max(64, 'must be at most 64 characters'));
+  .transform(normalizeHandle)
+  .superRefine(rule(handleProblem));
 
-/** Counted in characters (code points), so that 1024 emoji are as welcome as 1024 letters. */
 export const messageText = z
   .string({ error: 'must be text' })
-  .trim()
-  .refine((value) => value.length > 0, 'must not be blank')
-  .refine(
-    (value) => [...value].length <= MESSAGE_MAX_CHARACTERS,
-    `must be at most ${MESSAGE_MAX_CHARACTERS} characters`,
-  );
+  .transform(normalizeMessageText)
+  .superRefine(rule(messageTextProblem));
 
 /** Not strict: tRPC's infinite queries add a `direction` that pagination here does not need. */
 export const pageInput = z.object({
@@ -29,8 +41,10 @@ export const pageInput = z.object({
     .max(2048)
     .nullish(),
   limit: z
-    .int({ error: 'must be a whole number' })
-    .min(1, 'must be at least 1')
-    .max(PAGE_LIMIT_MAX, `must be at most ${PAGE_LIMIT_MAX}`)
-    .default(20),
+    .number({ error: 'must be a whole number' })
+    .default(PAGE_LIMIT.default)
+    .superRefine((value, ctx) => {
+      const message = pageLimitProblem(value);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    }),
 });

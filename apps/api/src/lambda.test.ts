@@ -4,7 +4,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiFixture, type ApiFixture } from './test/api-fixture';
+import { startApiFixture, type ApiFixture } from './testing/api-fixture';
 
 let fx: ApiFixture;
 let handler: (

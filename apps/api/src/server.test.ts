@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitUntil } from '@cruddur/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiFixture, type ApiFixture } from './test/api-fixture';
+import { startApiFixture, type ApiFixture } from './testing/api-fixture';
 
 const entry = fileURLToPath(new URL('./server.ts', import.meta.url));
 const cwd = fileURLToPath(new URL('..', import.meta.url));

@@ -71,14 +71,14 @@ export async function startWorker(
  */
 export async function startWeb(
   mode: 'dev' | 'preview',
-  opts: { port: number; apiUrl: string; cognitoUrl: string },
+  opts: { port: number; host: string; apiUrl: string; cognitoUrl: string },
   log: LogSink,
 ): Promise<ManagedProcess> {
   const vite = join(WEB_DIR, 'node_modules/vite/bin/vite.js');
   const args =
     mode === 'dev'
-      ? [vite, '--port', String(opts.port), '--strictPort']
-      : [vite, 'preview', '--port', String(opts.port), '--strictPort'];
+      ? [vite, '--host', opts.host, '--port', String(opts.port), '--strictPort']
+      : [vite, 'preview', '--host', opts.host, '--port', String(opts.port), '--strictPort'];
   const proc = new ManagedProcess('web', process.execPath, args, {
     cwd: WEB_DIR,
     env: { ...process.env, API_PROXY_TARGET: opts.apiUrl, COGNITO_PROXY_TARGET: opts.cognitoUrl },

@@ -1,7 +1,14 @@
 import { bootstrapCognito, createCognitoClient } from '@cruddur/cognito';
 import { loadConfig, cognitoEnv, dynamoEnv, postgresEnv } from '@cruddur/config';
-import { createPool, DEV_PASSWORD, SEED_USERS, setup, updateCognitoUserIds } from '@cruddur/db';
-import { createDdbContext, createTable, seedConversation, tableExists } from '@cruddur/ddb';
+import {
+  DEV_PASSWORD,
+  SEED_USERS,
+  seedConversation,
+  setupUsersDatabase,
+  updateCognitoUserIds,
+} from '@cruddur/admin';
+import { createPool } from '@cruddur/db';
+import { createDdbContext, createTable, tableExists } from '@cruddur/ddb';
 
 export interface PreparedData {
   userPoolId: string;
@@ -22,7 +29,7 @@ export async function prepareData(
   const pool = createPool(pgEnv.DATABASE_URL);
   try {
     progress('PostgreSQL: schema and seed users');
-    await setup(pool);
+    await setupUsersDatabase(pool);
 
     progress('Cognito: user pool, app client and seed users');
     const cognitoClientEnv = loadConfig(

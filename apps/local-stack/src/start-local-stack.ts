@@ -1,4 +1,5 @@
 import {
+  bindHost,
   DEV_PORTS,
   freePort,
   startServices,
@@ -15,6 +16,8 @@ import { prepareData } from './prepare-data';
 export interface LocalStackOptions {
   /** `dev`: fixed ports, data on disk under `dataDir`, Vite dev server. `test`: free ports, throw-away data, production web build. */
   mode: 'dev' | 'test';
+  /** In dev mode, free ports instead of the fixed ones (a second stack beside a running one, tests). */
+  freePorts?: boolean;
   dataDir?: string;
   /** Start the web app (default true). */
   web?: boolean;
@@ -39,6 +42,8 @@ export interface LocalStack {
   killWorker(): Promise<void>;
   startWorker(): Promise<void>;
   stop(): Promise<void>;
+  /** Resolves when the first process of the stack (a service or an app) ends, naming it. */
+  firstExit(): Promise<{ name: string; code: number | null }>;
 }
 
 const DEV_APP_PORTS = { api: 4000, web: 5173 } as const;
@@ -62,12 +67,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const log: LogSink = options.log ?? (() => {});
   const external = options.externalEnv ?? {};
   const dev = options.mode === 'dev';
+  const fixedPorts = dev && !options.freePorts;
   const dataDir = options.dataDir;
+  const host = bindHost(external);
 
   const services = await startServices({
     services: servicesToStart(external),
     dataDir,
-    ports: dev ? DEV_PORTS : undefined,
+    host,
+    ports: fixedPorts ? DEV_PORTS : undefined,
     database: 'cruddur',
     onProgress: options.onProgress,
   });
@@ -104,8 +112,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     env.COGNITO_USER_POOL_ID = userPoolId;
     env.COGNITO_CLIENT_ID = clientId;
 
-    const apiPort = dev ? DEV_APP_PORTS.api : await freePort();
-    const webPort = dev ? DEV_APP_PORTS.web : await freePort();
+    const apiPort = fixedPorts ? DEV_APP_PORTS.api : await freePort();
+    const webPort = fixedPorts ? DEV_APP_PORTS.web : await freePort();
     const webUrl = `http://localhost:${webPort}`;
     const apiUrl = `http://localhost:${apiPort}`;
     const withWeb = options.web ?? true;
@@ -113,7 +121,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     progress('starting the API');
     processes.push(
       await startApi(
-        { ...env, WEB_ORIGIN: webUrl, LOG_LEVEL: dev ? 'info' : 'warn' },
+        { ...env, WEB_ORIGIN: webUrl, BIND_HOST: host, LOG_LEVEL: dev ? 'info' : 'warn' },
         apiPort,
         log,
       ),
@@ -143,7 +151,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       processes.push(
         await startWeb(
           dev ? 'dev' : 'preview',
-          { port: webPort, apiUrl, cognitoUrl: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER! },
+          {
+            port: webPort,
+            host,
+            apiUrl,
+            cognitoUrl: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER!,
+          },
           log,
         ),
       );
@@ -174,6 +187,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         await services.stop();
         cleanScratch();
       },
+      firstExit: () =>
+        Promise.race([
+          services.firstExit(),
+          ...processes.map((p) => p.exit.then((code) => ({ name: p.name, code }))),
+        ]),
     };
   } catch (error) {
     await stopProcesses();

@@ -1,11 +1,9 @@
-import { dynamoEnv } from '@cruddur/config';
+import { dynamoEnv, logLevel } from '@cruddur/config';
 import { z } from 'zod';
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** What the Lambda handler reads: the DynamoDB settings and the log level. */
 export const handlerEnv = dynamoEnv.extend({
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_LEVEL: logLevel,
 });
 export type HandlerConfig = z.infer<typeof handlerEnv>;
 

@@ -3,14 +3,15 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler, handler } from './handler';
-import { isMessageInsert, readStream } from './test-support/stream-records';
-import { createTestTable, startConversation, type TestTable } from './test-support/table';
+import { isMessageInsert, readStream } from './testing/stream-records';
+import { createTestTable, type TestTable } from '@cruddur/ddb/testing';
+import { startConversation } from './testing/conversation';
 
 let table: TestTable;
 beforeAll(async () => {
   table = await createTestTable();
 });
-afterAll(() => table.drop());
+afterAll(() => table.close());
 
 /** A pino logger whose JSON lines the test can read. */
 function capturingLogger() {
@@ -26,9 +27,9 @@ function capturingLogger() {
 
 describe('handler (the Lambda entry point)', () => {
   it('moves both group rows for the records of an event and reports no failure', async () => {
-    const chat = await startConversation(table.ctx, 'hello');
+    const chat = await startConversation(table, 'hello');
     await chat.say('hello back', chat.users[1]);
-    Object.assign(process.env, { DDB_TABLE_NAME: table.ctx.tableName, LOG_LEVEL: 'silent' });
+    Object.assign(process.env, { DDB_TABLE_NAME: table.tableName, LOG_LEVEL: 'silent' });
 
     const response = await handler({ Records: await readStream(table) });
 
@@ -37,14 +38,14 @@ describe('handler (the Lambda entry point)', () => {
   });
 
   it('names the first record that fails and logs its keys', async () => {
-    const { messageGroupUuid } = await startConversation(table.ctx, 'first');
+    const { messageGroupUuid } = await startConversation(table, 'first');
     const records = (await readStream(table)).filter(
       (r) =>
         r.dynamodb?.NewImage?.message_group_uuid?.S === messageGroupUuid ||
         r.dynamodb?.Keys?.pk?.S === `MSG#${messageGroupUuid}`,
     );
     // The same records, handled by a function whose table has gone: the first MSG# insert fails for real.
-    const gone = createDdbContext({ ...table.env, DDB_TABLE_NAME: `${table.ctx.tableName}-gone` });
+    const gone = createDdbContext({ ...table.env, DDB_TABLE_NAME: `${table.tableName}-gone` });
     const { logger, lines } = capturingLogger();
     const firstMessage = records.find(isMessageInsert)!;
 

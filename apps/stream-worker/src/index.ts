@@ -7,8 +7,4 @@ export {
   type RecordOutcome,
 } from './process-batch';
 export { startPoller, type Poller, type PollerOptions } from './poller/poller';
-export {
-  runStreamLagBenchmark,
-  type StreamLagOptions,
-  type StreamLagReport,
-} from './bench/stream-lag';
+export { createLogger, type Logger } from './logger';

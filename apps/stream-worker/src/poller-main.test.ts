@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isMessageInsert, readStream } from './test-support/stream-records';
-import { createTestTable, startConversation, type TestTable } from './test-support/table';
+import { isMessageInsert, readStream } from './testing/stream-records';
+import { createTestTable, type TestTable } from '@cruddur/ddb/testing';
+import { startConversation } from './testing/conversation';
 
 const WORKER_DIR = fileURLToPath(new URL('..', import.meta.url));
 let table: TestTable;
@@ -15,7 +16,7 @@ const workers: ManagedProcess[] = [];
 beforeAll(async () => {
   table = await createTestTable();
 });
-afterAll(() => table.drop());
+afterAll(() => table.close());
 beforeEach(async () => {
   checkpointDir = await mkdtemp(join(tmpdir(), 'worker-main-'));
   return async () => {
@@ -44,7 +45,7 @@ function spawnWorker(
       cwd: WORKER_DIR,
       env: {
         ...process.env,
-        DDB_TABLE_NAME: table.ctx.tableName,
+        DDB_TABLE_NAME: table.tableName,
         STREAM_CHECKPOINT_DIR: checkpointDir,
         LOG_LEVEL: 'debug',
         ...env,
@@ -68,7 +69,7 @@ const following = (lines: LogLine[]) =>
   );
 const processed = (lines: LogLine[]) => lines.filter((l) => l.msg === 'record processed');
 
-const conversation = (n: number) => startConversation(table.ctx, `chat ${n}: hi`);
+const conversation = (n: number) => startConversation(table, `chat ${n}: hi`);
 
 describe('poller-main (pnpm dev)', () => {
   it('converges after being killed mid-stream and restarted: nothing lost, nothing applied twice', async () => {
@@ -156,7 +157,7 @@ describe('poller-main (pnpm dev)', () => {
     expect(await spawnWorker(help, {}, ['--help']).exit).toBe(0);
     expect(help[0]?.msg).toMatch(/^Usage: /);
     const wrong: LogLine[] = [];
-    expect(await spawnWorker(wrong, {}, ['--bogus']).exit).toBe(64);
+    expect(await spawnWorker(wrong, {}, ['--bogus']).exit).toBe(2);
     expect(wrong.map((l) => l.msg).join('\n')).toMatch(/stream-worker: Unknown option '--bogus'/);
   });
 });

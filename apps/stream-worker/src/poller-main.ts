@@ -2,7 +2,7 @@
  * `pnpm dev` / `pnpm start`: the local stand-in for the Lambda event source. Follows the table's
  * stream until SIGINT or SIGTERM, then finishes the batch in hand and saves its checkpoint.
  */
-import { loadConfigOrExit } from '@cruddur/config';
+import { EXIT_CODES, loadConfigOrExit } from '@cruddur/config';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pollerEnv } from './config';
@@ -20,7 +20,7 @@ Environment:
   STREAM_IDLE_MAX_MS     longest wait between polls of an idle shard (default 1000)
   LOG_LEVEL              fatal|error|warn|info|debug|trace|silent (default info)
 
-Exit codes: 0 stopped by a signal, 1 failed, 64 bad arguments, 78 bad configuration.`;
+Exit codes: 0 stopped by a signal, 1 failed, 2 bad arguments, 78 bad configuration.`;
 
 try {
   const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
@@ -30,7 +30,7 @@ try {
   }
 } catch (error) {
   process.stderr.write(`stream-worker: ${(error as Error).message.split('\n')[0]} (see --help)\n`);
-  process.exit(64);
+  process.exit(EXIT_CODES.usage);
 }
 
 const config = loadConfigOrExit('stream-worker', pollerEnv);
@@ -61,5 +61,5 @@ try {
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   logger.fatal(`stream worker failed: ${message}`);
-  process.exitCode = 1;
+  process.exitCode = EXIT_CODES.failure;
 }

@@ -4,8 +4,9 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
 import { processBatch, type ApplyRecord } from './process-batch';
-import { isMessageInsert, readStream, recordOf } from './test-support/stream-records';
-import { createTestTable, snapshot, startConversation, type TestTable } from './test-support/table';
+import { isMessageInsert, readStream, recordOf } from './testing/stream-records';
+import { createTestTable, snapshot, type TestTable } from '@cruddur/ddb/testing';
+import { startConversation } from './testing/conversation';
 
 const logger = createLogger('silent');
 let table: TestTable;
@@ -14,11 +15,11 @@ const sequence = (record: DynamoDBRecord) => record.dynamodb?.SequenceNumber;
 
 beforeAll(async () => {
   table = await createTestTable();
-  apply = (record) => applyStreamRecord(table.ctx, record);
+  apply = (record) => applyStreamRecord(table, record);
 });
-afterAll(() => table.drop());
+afterAll(() => table.close());
 
-const conversation = (first: string) => startConversation(table.ctx, first);
+const conversation = (first: string) => startConversation(table, first);
 
 describe('processBatch with the pattern E core', () => {
   it('applies every record of a multi-record batch, not only the first', async () => {
@@ -46,12 +47,12 @@ describe('processBatch with the pattern E core', () => {
     await chat.say('replay: again');
     const records = await readStream(table);
     await processBatch(records, apply, { logger });
-    const before = await snapshot(table.ctx);
+    const before = await snapshot(table);
 
     const replay = await processBatch(records, apply, { logger });
 
     expect(replay.counts).toMatchObject({ applied: 0, failed: 0 });
-    expect(await snapshot(table.ctx)).toEqual(before);
+    expect(await snapshot(table)).toEqual(before);
     expect(await chat.rows()).toEqual(['replay: again', 'replay: again']);
   });
 
@@ -73,17 +74,15 @@ describe('processBatch with the pattern E core', () => {
     const chat = await conversation('skip: hi');
     const sent = await chat.say('skip: edited later');
     const key = { pk: { S: `MSG#${chat.messageGroupUuid}` }, sk: { S: sent.createdAt } };
-    await table.ctx.client.send(
+    await table.client.send(
       new UpdateItemCommand({
-        TableName: table.ctx.tableName,
+        TableName: table.tableName,
         Key: key,
         UpdateExpression: 'SET message = :m',
         ExpressionAttributeValues: { ':m': { S: 'skip: edited' } },
       }),
     );
-    await table.ctx.client.send(
-      new DeleteItemCommand({ TableName: table.ctx.tableName, Key: key }),
-    );
+    await table.client.send(new DeleteItemCommand({ TableName: table.tableName, Key: key }));
     const records = await readStream(table);
     // Earlier tests' row moves are in the stream too (GRP# puts and removes, member updates): all skipped.
     const modify = records.filter((r) => r.eventName === 'MODIFY');
@@ -94,7 +93,7 @@ describe('processBatch with the pattern E core', () => {
     const isOurs = (r: DynamoDBRecord) => r.dynamodb?.Keys?.sk?.S === sent.createdAt;
     expect([modify.some(isOurs), remove.some(isOurs)]).toEqual([true, true]);
     expect(groupRows.length).toBeGreaterThanOrEqual(2);
-    const before = await snapshot(table.ctx);
+    const before = await snapshot(table);
 
     const result = await processBatch([...modify, ...remove, ...groupRows], apply, { logger });
 
@@ -105,16 +104,16 @@ describe('processBatch with the pattern E core', () => {
       skipped: modify.length + remove.length + groupRows.length,
     });
     expect(result.batchItemFailures).toEqual([]);
-    expect(await snapshot(table.ctx)).toEqual(before);
+    expect(await snapshot(table)).toEqual(before);
   });
 
   it('reports the first failing record so that a retry resumes there', async () => {
     const chat = await conversation('fail: hi');
     await chat.say('fail: before');
     // A MSG# item the table accepts but that is not a message: no text, no sender.
-    await table.ctx.client.send(
+    await table.client.send(
       new PutItemCommand({
-        TableName: table.ctx.tableName,
+        TableName: table.tableName,
         Item: {
           pk: { S: `MSG#${chat.messageGroupUuid}` },
           sk: { S: '2999-01-01T00:00:00.000000+00:00' },

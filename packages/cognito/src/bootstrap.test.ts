@@ -9,8 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bootstrapCognito } from './bootstrap';
 import { createCognitoClient } from './client';
 import { CognitoSetupError } from './errors';
-import { PASSWORD, testCognito, testUsers } from './test/cognito-env';
-import { startPagingProxy } from './test/paging-proxy';
+import { TEST_PASSWORD as PASSWORD, testCognito, testUsers } from './testing/test-pool';
+import { startPagingProxy } from './testing/paging-proxy';
 import { listAllUsers } from './users';
 
 const { env, client } = testCognito();

@@ -1,7 +1,7 @@
 import { ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { createCognitoClient } from './client';
-import { testCognito } from './test/cognito-env';
+import { testCognito } from './testing/test-pool';
 
 describe('createCognitoClient', () => {
   // That an endpoint in `env` wins over the process environment is shown by the paging-proxy tests.

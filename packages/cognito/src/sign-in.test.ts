@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapCognito, type BootstrapResult } from './bootstrap';
 import { SignInError } from './errors';
 import { refreshTokens, signIn } from './sign-in';
-import { PASSWORD, testCognito, testUsers } from './test/cognito-env';
+import { TEST_PASSWORD as PASSWORD, testCognito, testUsers } from './testing/test-pool';
 import { listAllUsers } from './users';
 
 const { env, client } = testCognito();

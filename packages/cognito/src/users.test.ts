@@ -2,8 +2,8 @@ import { uniqueName } from '@cruddur/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapCognito } from './bootstrap';
 import { createCognitoClient } from './client';
-import { PASSWORD, testCognito, testUsers } from './test/cognito-env';
-import { startPagingProxy, type PagingProxy } from './test/paging-proxy';
+import { TEST_PASSWORD as PASSWORD, testCognito, testUsers } from './testing/test-pool';
+import { startPagingProxy, type PagingProxy } from './testing/paging-proxy';
 import { listAllUsers } from './users';
 
 const { env, client } = testCognito();

@@ -1,10 +1,12 @@
 export { ConfigError, loadConfig, loadConfigOrExit } from './load-config';
-export { NETWORK_ERROR_CODES } from './network-errors';
+export { EXIT_CODES, type ExitCode } from './exit-codes';
 export {
   awsCredentials,
   cognitoEnv,
   cognitoIssuer,
   dynamoEnv,
+  logLevel,
+  LOG_LEVELS,
   port,
   postgresEnv,
   type AwsCredentialsEnv,

@@ -1,3 +1,4 @@
+import { EXIT_CODES } from './exit-codes';
 import { type z } from 'zod';
 
 /** Raised when the environment does not satisfy a program's schema; its message names every problem. */
@@ -44,7 +45,7 @@ export function loadConfigOrExit<S extends z.ZodType>(
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
+      process.exit(EXIT_CODES.config);
     }
     throw error;
   }

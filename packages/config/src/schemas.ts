@@ -77,5 +77,9 @@ export function cognitoIssuer(
   return `${base.replace(/\/+$/, '')}/${env.COGNITO_USER_POOL_ID}`;
 }
 
+/** pino's levels; every program takes LOG_LEVEL with the same values and default. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const logLevel = z.enum(LOG_LEVELS).default('info');
+
 export const port = (fallback: number) =>
   z.coerce.number().int().min(1).max(65535).default(fallback);

@@ -1,12 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setup } from './setup';
-import { openTestDatabase, type TestDatabase } from './test/test-database';
-import { findUserByCognitoUserId, findUserByHandle, findUserByUuid, listUsers } from './user';
+import { schemaLoad } from './schema';
+import { openTestDatabase, type TestDatabase } from './testing/test-database';
+import {
+  findUserByCognitoUserId,
+  findUserByHandle,
+  findUserByUuid,
+  insertUsers,
+  listUsers,
+} from './user';
+
+const PEOPLE = [
+  ['mira', 'Mira Okafor'],
+  ['tomas', 'Tomás Lindqvist'],
+  ['priya', 'Priya Raman'],
+  ['kenji', 'Kenji Watanabe'],
+  ['zeynep', 'Zeynep Arslan'],
+].map(([handle, displayName]) => ({
+  handle: handle!,
+  displayName: displayName!,
+  email: `${handle}@cruddur.dev`,
+  cognitoUserId: `MOCK-${handle}`,
+}));
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await openTestDatabase();
-  await setup(db.pool);
+  await schemaLoad(db.pool);
+  await insertUsers(db.pool, PEOPLE);
 });
 afterAll(() => db.close());
 
@@ -32,6 +52,16 @@ describe('finders', () => {
     expect(await findUserByCognitoUserId(db.pool, 'MOCK-nobody')).toBeUndefined();
     expect(await findUserByUuid(db.pool, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
     expect(await findUserByUuid(db.pool, 'not-a-uuid')).toBeUndefined();
+  });
+
+  it('insert only the users whose handle is free, and say which', async () => {
+    const again = await insertUsers(db.pool, [
+      { ...PEOPLE[0]!, displayName: 'Someone Else' },
+      { handle: 'ayla', displayName: 'Ayla', email: 'ayla@cruddur.dev', cognitoUserId: null },
+    ]);
+    expect(again).toEqual({ inserted: ['ayla'], existing: ['mira'] });
+    expect((await findUserByHandle(db.pool, 'mira'))?.displayName).toBe('Mira Okafor');
+    await db.pool.query("DELETE FROM users WHERE handle = 'ayla'");
   });
 
   it('list every user in handle order', async () => {

@@ -70,3 +70,40 @@ export async function listUsers(db: Queryable): Promise<User[]> {
   const result = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY handle`);
   return result.rows.map(toUser);
 }
+
+export interface NewUser {
+  handle: string;
+  displayName: string;
+  email: string;
+  cognitoUserId: string | null;
+}
+
+export interface InsertReport {
+  /** Handles inserted by this call, and handles that already had a row (left untouched). */
+  inserted: string[];
+  existing: string[];
+}
+
+/**
+ * Inserts the users whose handle is free, in one statement. An existing row is never touched: a
+ * second call with the same people changes nothing, whatever else has changed since.
+ */
+export async function insertUsers(db: Queryable, users: readonly NewUser[]): Promise<InsertReport> {
+  const result = await db.query<{ handle: string }>(
+    `INSERT INTO users (handle, display_name, email, cognito_user_id)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (handle) DO NOTHING
+     RETURNING handle`,
+    [
+      users.map((u) => u.handle),
+      users.map((u) => u.displayName),
+      users.map((u) => u.email),
+      users.map((u) => u.cognitoUserId),
+    ],
+  );
+  const inserted = new Set(result.rows.map((r) => r.handle));
+  return {
+    inserted: users.filter((u) => inserted.has(u.handle)).map((u) => u.handle),
+    existing: users.filter((u) => !inserted.has(u.handle)).map((u) => u.handle),
+  };
+}

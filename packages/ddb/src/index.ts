@@ -1,11 +1,27 @@
-export { applyStreamRecord, type StreamRecordResult } from './apply-stream-record';
-export { createDdbContext, type DdbContext, type DdbEnv } from './context';
-export { createMessage, type NewMessage } from './create-message';
+/**
+ * @cruddur/ddb — the messages table of Cruddur Messages. Start with the access patterns; the
+ * item model and the table definition follow; `internal/` is how the patterns do their work.
+ */
+
+// The access patterns (see README "The patterns").
+export { listMessages } from './patterns/a-list-messages';
+export { listMessageGroups } from './patterns/b-list-message-groups';
+export { createMessage, type NewMessage } from './patterns/c-create-message';
 export {
   createMessageGroup,
   type ConversationStart,
   type NewConversation,
-} from './create-message-group';
+} from './patterns/d-create-message-group';
+export { applyStreamRecord, type StreamRecordResult } from './patterns/e-apply-stream-record';
+export { isMember } from './patterns/membership';
+export { listMessagesAfter } from './patterns/list-messages-after';
+
+// Writing at chosen times, for seed data and fixtures: the same writes as C, D and E.
+export { findPairGroup, startConversation } from './patterns/d-create-message-group';
+export { storeMessage, type MessageToStore } from './patterns/store-message';
+export { moveGroupRows } from './patterns/move-group-rows';
+
+// The item model.
 export {
   InvalidCursorError,
   InvalidInputError,
@@ -13,21 +29,31 @@ export {
   NotMemberError,
   SelfMessageError,
   TransactionCancelledError,
-} from './errors';
-export { GroupRowItem, MemberItem, MessageIdGuardItem, MessageItem, PairGuardItem } from './items';
-export { MESSAGE_GROUP_INDEX } from './keys';
-export { listMessageGroups } from './list-message-groups';
-export { listMessages } from './list-messages';
-export { listMessagesAfter } from './list-messages-after';
-export { isMember } from './membership';
-export { type PageOptions } from './newest-first-page';
-export { createTable, dropTable, tableDefinition, tableExists, type TableOptions } from './table';
-export { formatTimestamp, nextMicrosecond, nowTimestamp, TIMESTAMP_PATTERN } from './timestamp';
-export { type Message, type MessageGroup, type Page, type UserRef } from './types';
-export { MESSAGE_MAX_CHARACTERS, PAGE_LIMIT_MAX } from './validate';
+} from './model/errors';
 export {
-  seedConversation,
-  UnknownHandleError,
-  type SeedOptions,
-  type SeedResult,
-} from './seed-conversation';
+  GroupRowItem,
+  MemberItem,
+  MessageIdGuardItem,
+  MessageItem,
+  PairGuardItem,
+} from './model/items';
+export { MESSAGE_GROUP_INDEX } from './model/keys';
+export { type Message, type MessageGroup, type Page, type UserRef } from './model/types';
+export { type PageOptions } from './internal/newest-first-page';
+export {
+  formatTimestamp,
+  nextMicrosecond,
+  nowTimestamp,
+  TIMESTAMP_PATTERN,
+  timestampToMicros,
+} from './internal/timestamp';
+
+// The table and the client.
+export { createDdbContext, type DdbContext, type DdbEnv } from './context';
+export {
+  createTable,
+  dropTable,
+  tableDefinition,
+  tableExists,
+  type TableOptions,
+} from './table/table';

@@ -1,10 +1,10 @@
 import { QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessage } from './create-message';
-import { createMessageGroup } from './create-message-group';
-import { moveGroupRows } from './move-group-rows';
-import { createTestTable, someone, type TestTable } from './test-support/test-table';
-import { type Message } from './types';
+import { createMessage } from './patterns/c-create-message';
+import { createMessageGroup } from './patterns/d-create-message-group';
+import { moveGroupRows } from './patterns/move-group-rows';
+import { createTestTable, someone, type TestTable } from './testing/test-table';
+import { type Message } from './model/types';
 
 /**
  * The original Python code's reads, issued as it issued them (boto3's low-level client, same key

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bindHost } from './bind-host';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
 import { waitUntil } from './wait-until';
@@ -10,6 +11,8 @@ export interface CognitoLocal {
   endpoint: string;
   port: number;
   stop(): Promise<void>;
+  /** Resolves with the exit code when the process ends, for whatever reason. */
+  exited(): Promise<number | null>;
 }
 
 /**
@@ -17,18 +20,26 @@ export interface CognitoLocal {
  * state in `.cognito/` under its working directory: `stateDir` for dev, a temporary one otherwise.
  */
 export async function startCognitoLocal(
-  options: { port?: number; stateDir?: string } = {},
+  options: { port?: number; stateDir?: string; host?: string } = {},
 ): Promise<CognitoLocal> {
   const port = options.port ?? (await freePort());
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'cruddur-cognito-'));
-  mkdirSync(stateDir, { recursive: true });
+  const endpoint = `http://localhost:${port}`;
+  mkdirSync(join(stateDir, '.cognito'), { recursive: true });
+  // Tokens name the endpoint clients use (the issuer the API checks), whatever address it listens on.
+  writeFileSync(
+    join(stateDir, '.cognito', 'config.json'),
+    JSON.stringify({
+      TokenConfig: { IssuerDomain: endpoint },
+      ServerConfig: { hostname: options.host ?? bindHost(), port },
+    }),
+  );
   const require = createRequire(import.meta.url);
   const bin = join(require.resolve('cognito-local/package.json'), '..', 'lib/bin/start.js');
   const proc = new ManagedProcess('cognito-local', process.execPath, [bin], {
     cwd: stateDir,
-    env: { ...process.env, PORT: String(port), HOST: 'localhost', DEBUG: '' },
+    env: { ...process.env, DEBUG: '' },
   });
-  const endpoint = `http://localhost:${port}`;
   try {
     await waitUntil(
       `cognito-local on port ${port}`,
@@ -44,6 +55,7 @@ export async function startCognitoLocal(
   return {
     endpoint,
     port,
+    exited: () => proc.exit,
     stop: async () => {
       await proc.stop();
       if (!options.stateDir) rmSync(stateDir, { recursive: true, force: true });

@@ -6,6 +6,8 @@ import {
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { bindHost, LOOPBACK } from './bind-host';
+import { LAUNCHER_CLASS, loopbackLauncher } from './dynamodb-launcher';
 import { assertJava } from './java';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
@@ -17,6 +19,8 @@ export interface DynamoDbLocal {
   /** Stops the server; with a data directory, `start()` brings it back with its data. */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Resolves with the exit code when the running server process ends, for whatever reason. */
+  exited(): Promise<number | null>;
 }
 
 // The jar and its native libraries ship inside the npm package; only Java comes from the machine.
@@ -26,14 +30,29 @@ function jarDirectory(): string {
   return resolve(dirname(main), '../../lib/dynamodb_local_2026-01-16');
 }
 
-/** DynamoDB Local in memory (tests) or on disk under `dataDir` (dev: data survives restarts). */
+/**
+ * DynamoDB Local in memory (tests) or on disk under `dataDir` (dev: data survives restarts),
+ * listening on loopback unless `host` (default: BIND_HOST) says otherwise.
+ */
 export async function startDynamoDbLocal(
-  options: { port?: number; dataDir?: string } = {},
+  options: { port?: number; dataDir?: string; host?: string } = {},
 ): Promise<DynamoDbLocal> {
   assertJava();
   const port = options.port ?? (await freePort());
+  const host = options.host ?? bindHost();
   const endpoint = `http://localhost:${port}`;
   const dir = jarDirectory();
+  const classpath = `${join(dir, 'DynamoDBLocal.jar')}:${join(dir, 'DynamoDBLocal_lib', '*')}`;
+  // The jar binds every interface; the launcher narrows that to `host` (0.0.0.0 needs no launcher).
+  const main =
+    host === '0.0.0.0'
+      ? ['-jar', join(dir, 'DynamoDBLocal.jar')]
+      : [
+          `-Dcruddur.bindHost=${host === 'localhost' ? LOOPBACK : host}`,
+          '-cp',
+          `${classpath}:${loopbackLauncher(classpath)}`,
+          LAUNCHER_CLASS,
+        ];
   const client = new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
@@ -51,11 +70,11 @@ export async function startDynamoDbLocal(
       'java',
       [
         `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
-        '-jar',
-        join(dir, 'DynamoDBLocal.jar'),
+        ...main,
         '-port',
         String(port),
         '-sharedDb',
+        '-disableTelemetry',
         ...storage,
       ],
       { cwd: dir },
@@ -89,5 +108,6 @@ export async function startDynamoDbLocal(
     stop: async () => {
       await child?.stop();
     },
+    exited: () => child?.exit ?? Promise.resolve(null),
   };
 }

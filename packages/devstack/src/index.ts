@@ -1,7 +1,9 @@
+export { bindHost, LOOPBACK } from './bind-host';
 export { startCognitoLocal, type CognitoLocal } from './cognito-local';
 export { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 export { freePort } from './free-port';
 export { assertJava, JAVA_HELP } from './java';
+export { listeningAddresses, listensOnLoopbackOnly } from './listening-addresses';
 export { ManagedProcess } from './managed-process';
 export { startPostgres, type LocalPostgres } from './postgres';
 export {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
 export const JAVA_HELP =
-  'DynamoDB Local needs Java 17 or newer. Install it (Debian/Ubuntu: `apt-get install -y openjdk-17-jre-headless`, ' +
+  'DynamoDB Local needs a Java 17+ JDK. Install it (Debian/Ubuntu: `apt-get install -y openjdk-17-jdk-headless`, ' +
   'macOS: `brew install openjdk@17`) or run the services in containers with `docker compose up`.';
 
 /** Fails early, with the fix, when Java is missing or too old, instead of an opaque spawn error. */

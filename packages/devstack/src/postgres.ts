@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { releaseProcessExitFromEmbeddedPostgres } from './embedded-postgres-exit-hooks';
+import { bindHost } from './bind-host';
 import { freePort } from './free-port';
 import { waitUntil } from './wait-until';
 
@@ -15,6 +16,8 @@ export interface LocalPostgres {
   urlFor(database: string): string;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Resolves with the exit code when the running server process ends, for whatever reason. */
+  exited(): Promise<number | null>;
 }
 
 releaseProcessExitFromEmbeddedPostgres();
@@ -28,7 +31,7 @@ const PASSWORD = 'postgres';
  * `postgres` system user, which embedded-postgres creates if needed and which owns the data folder.
  */
 export async function startPostgres(
-  options: { port?: number; dataDir?: string; log?: (line: string) => void } = {},
+  options: { port?: number; dataDir?: string; host?: string; log?: (line: string) => void } = {},
 ): Promise<LocalPostgres> {
   const port = options.port ?? (await freePort());
   const persistent = options.dataDir !== undefined;
@@ -40,6 +43,8 @@ export async function startPostgres(
     password: PASSWORD,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
+    // PostgreSQL listens on localhost by default already; the flag makes it explicit and BIND_HOST-driven.
+    postgresFlags: ['-c', `listen_addresses=${options.host ?? bindHost()}`],
     onLog: (message: string) => options.log?.(message),
     onError: (error: unknown) =>
       options.log?.(error instanceof Error ? error.message : String(error)),
@@ -69,6 +74,12 @@ export async function startPostgres(
     urlFor: (database) =>
       `postgres://${USER}:${PASSWORD}@localhost:${port}/${encodeURIComponent(database)}`,
     start,
+    exited: () => {
+      const child = serverProcess();
+      if (!child || child.exitCode !== null || child.signalCode !== null)
+        return Promise.resolve(child?.exitCode ?? null);
+      return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    },
     stop: async () => {
       // embedded-postgres waits for an 'exit' event that never comes if the server already exited
       // (e.g. a terminal's Ctrl-C reached it first), so only ask a running server to stop.

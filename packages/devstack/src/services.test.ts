@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { assertJava } from './java';
+import { listeningAddresses, listensOnLoopbackOnly } from './listening-addresses';
 import { startServices } from './services';
 import { createTestDatabase } from './test-isolation';
 
@@ -62,7 +63,22 @@ describe('devstack', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('listens on loopback only: nobody else on the network reaches the services', () => {
+    const ports = [
+      process.env.AWS_ENDPOINT_URL_DYNAMODB,
+      process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
+      process.env.DATABASE_URL,
+    ].map((url) => Number(new URL(url!).port));
+    for (const port of ports) {
+      expect(listeningAddresses(port), `port ${port}`).not.toEqual([]);
+      expect(
+        listensOnLoopbackOnly(port),
+        `port ${port}: ${listeningAddresses(port).join(', ')}`,
+      ).toBe(true);
+    }
+  });
+
   it('explains how to get Java when it is missing', () => {
-    expect(() => assertJava('/nonexistent/java')).toThrow(/Java 17 or newer.*docker compose up/);
+    expect(() => assertJava('/nonexistent/java')).toThrow(/Java 17\+ JDK.*docker compose up/);
   });
 });

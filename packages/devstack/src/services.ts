@@ -18,6 +18,8 @@ export interface StartServicesOptions {
   database?: string;
   /** An existing PostgreSQL to use instead of starting one (normally process.env.DATABASE_URL). */
   databaseUrl?: string;
+  /** Where the services listen: loopback unless BIND_HOST says otherwise. */
+  host?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -28,6 +30,8 @@ export interface RunningServices {
   postgres?: LocalPostgres;
   cognito?: CognitoLocal;
   stop(): Promise<void>;
+  /** Resolves when the first of the started services' processes ends, naming it. */
+  firstExit(): Promise<{ name: string; code: number | null }>;
 }
 
 /** Starts the requested services side by side; if one fails, the ones already up are stopped. */
@@ -41,7 +45,22 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
   };
-  const result: RunningServices = { env, stop: () => stopAll(started) };
+  const result: RunningServices = {
+    env,
+    stop: () => stopAll(started),
+    firstExit: () =>
+      Promise.race(
+        (
+          [
+            ['DynamoDB Local', result.dynamodb],
+            ['PostgreSQL', result.postgres],
+            ['cognito-local', result.cognito],
+          ] as const
+        ).flatMap(([name, service]) =>
+          service ? [service.exited().then((code) => ({ name, code }))] : [],
+        ),
+      ),
+  };
 
   const track = async <T extends { stop(): Promise<void> }>(
     name: string,
@@ -60,6 +79,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
           'DynamoDB Local',
           startDynamoDbLocal({
             port: options.ports?.dynamodb,
+            host: options.host,
             dataDir: options.dataDir && join(options.dataDir, 'dynamodb'),
           }),
         ).then((ddb) => {
@@ -78,6 +98,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
             'PostgreSQL',
             startPostgres({
               port: options.ports?.postgres,
+              host: options.host,
               dataDir: options.dataDir && join(options.dataDir, 'postgres'),
             }),
           ).then(async (server) => {
@@ -92,6 +113,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
           'cognito-local',
           startCognitoLocal({
             port: options.ports?.cognito,
+            host: options.host,
             stateDir: options.dataDir && join(options.dataDir, 'cognito'),
           }),
         ).then((cognito) => {

@@ -1,4 +1,5 @@
 import { cognitoIssuer, type CognitoEnv } from '@cruddur/config';
+import { TransientError } from '@cruddur/errors';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
 /** A token that must not be trusted; `reason` is safe to show to the caller. */
@@ -10,7 +11,7 @@ export class InvalidTokenError extends Error {
 }
 
 /** The Cognito JWKS cannot be fetched: an outage, not the caller's fault. */
-export class JwksUnavailableError extends Error {
+export class JwksUnavailableError extends TransientError {
   constructor(cause: unknown) {
     super('the Cognito signing keys could not be fetched', { cause });
     this.name = 'JwksUnavailableError';

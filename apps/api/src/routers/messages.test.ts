@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiFixture, type ApiFixture } from '../test/api-fixture';
-import { expectTRPCError } from '../test/expect-error';
+import { startApiFixture, type ApiFixture } from '../testing/api-fixture';
+import { expectTRPCError } from '../testing/expect-error';
 
 let fx: ApiFixture;
 beforeAll(async () => {

@@ -66,11 +66,6 @@ export const messagesRouter = createTRPCRouter({
           code: 'NOT_FOUND',
           message: `no user has the handle "${input.handle}"`,
         });
-      if (recipient.uuid === sender.uuid)
-        throw new TRPCError({
-          code: 'BAD_REQUEST',
-          message: 'you cannot send a message to yourself',
-        });
       const result = await createMessageGroup(ddb, {
         sender,
         recipient: toUserRef(recipient),

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer } from '../http-server';
-import { startApiFixture, type ApiFixture } from '../test/api-fixture';
-import { MessageFeed } from '../test/subscription';
-import { apiClient } from '../test/trpc-client';
+import { startApiFixture, type ApiFixture } from '../testing/api-fixture';
+import { MessageFeed } from '../testing/subscription';
+import { apiClient } from '../testing/trpc-client';
 
 let fx: ApiFixture;
 let other: ApiServer;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiFixture, type ApiFixture } from '../test/api-fixture';
-import { expectTRPCError } from '../test/expect-error';
+import { startApiFixture, type ApiFixture } from '../testing/api-fixture';
+import { expectTRPCError } from '../testing/expect-error';
 
 let fx: ApiFixture;
 beforeAll(async () => {
@@ -30,12 +30,20 @@ describe('users', () => {
   it('short is NOT_FOUND for an unknown handle and BAD_REQUEST for a blank one', async () => {
     const api = fx.client(fx.users.mira);
     await expectTRPCError(
-      api.users.short.query({ handle: 'nobody-here' }),
+      api.users.short.query({ handle: 'nobody_here' }),
       'NOT_FOUND',
-      'no user has the handle "nobody-here"',
+      'no user has the handle "nobody_here"',
     );
     const blank = await expectTRPCError(api.users.short.query({ handle: '  ' }), 'BAD_REQUEST');
     expect(blank.data?.zodError?.fieldErrors.handle).toEqual(['must not be blank']);
+    // No handle can hold these characters (the users table has the same rule): no lookup needed.
+    const impossible = await expectTRPCError(
+      api.users.short.query({ handle: 'no such user!' }),
+      'BAD_REQUEST',
+    );
+    expect(impossible.data?.zodError?.fieldErrors.handle).toEqual([
+      'may contain only letters a-z, digits and _',
+    ]);
   });
 
   it('auth.config tells the web app how to sign in, without a token', async () => {

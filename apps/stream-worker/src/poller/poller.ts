@@ -9,7 +9,7 @@ import { CheckpointStore } from './checkpoint-store';
 import { followShard, type FollowContext } from './shard-follower';
 import { shardsReadyToFollow, vanishedShards } from './shard-tree';
 import { describeShards, findTableStream } from './stream-discovery';
-import { isTransientError } from './transient-error';
+import { isTransientError } from '@cruddur/errors';
 
 export interface PollerOptions {
   env: DynamoEnv;

@@ -12,7 +12,7 @@ import type { CheckpointStore } from './checkpoint-store';
 import { setAside } from './dead-letters';
 import { openShardIterator } from './shard-iterator';
 import { toLambdaRecord } from './to-lambda-record';
-import { isTransientError } from './transient-error';
+import { isTransientError } from '@cruddur/errors';
 
 export interface FollowContext {
   streams: DynamoDBStreamsClient;

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthStore, type CognitoSettings } from './auth-store';
 import { CognitoError } from './cognito-client';
 import { loadSession } from './session-storage';
-import { createTestPool, MemoryStorage, PASSWORD } from './test-cognito';
+import { createTestPool, MemoryStorage, PASSWORD } from '../testing/test-cognito';
 
 let cognito: CognitoSettings;
 let email: string;

@@ -6,7 +6,7 @@ import { decodeJwt } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CognitoSettings } from './auth-store';
 import { CognitoError, cognitoEndpoint, signInWithPassword } from './cognito-client';
-import { createTestPool, PASSWORD } from './test-cognito';
+import { createTestPool, PASSWORD } from '../testing/test-cognito';
 
 let cognito: CognitoSettings;
 let email: string;

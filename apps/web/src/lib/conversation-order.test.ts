@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderConversations } from './conversation-order';
-import { group, priya, tomas } from './test-fixtures';
+import { group, priya, tomas } from '../testing/fixtures';
 
 const G1 = 'a1111111-1111-4111-8111-111111111111';
 const G2 = 'a2222222-2222-4222-8222-222222222222';

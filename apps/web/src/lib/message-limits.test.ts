@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessage, MAX_MESSAGE_LENGTH } from './message-limits';
+import { MESSAGE_MAX_CHARACTERS as MAX_MESSAGE_LENGTH } from '@cruddur/validators';
+import { checkMessage } from './message-limits';
 
 describe('checkMessage', () => {
   it('allows 1 to 1024 characters after trimming', () => {

@@ -1,8 +1,9 @@
-/**
- * The API stores 1–1024 characters after trimming, counted in code points (an emoji is one
- * character), and so does this counter.
- */
-export const MAX_MESSAGE_LENGTH = 1024;
+import {
+  characterCount,
+  MESSAGE_MAX_CHARACTERS,
+  messageTextProblem,
+  normalizeMessageText,
+} from '@cruddur/validators';
 
 export interface MessageCheck {
   /** The text that would be sent. */
@@ -11,10 +12,10 @@ export interface MessageCheck {
   state: 'empty' | 'ok' | 'too-long';
 }
 
-export function checkMessage(draft: string, max = MAX_MESSAGE_LENGTH): MessageCheck {
-  const text = draft.trim();
-  const length = [...text].length;
-  const remaining = max - length;
-  const state = length === 0 ? 'empty' : remaining < 0 ? 'too-long' : 'ok';
-  return { text, remaining, state };
+/** The composer's view of a draft, by the same rules the API applies (@cruddur/validators). */
+export function checkMessage(draft: string): MessageCheck {
+  const text = normalizeMessageText(draft);
+  const remaining = MESSAGE_MAX_CHARACTERS - characterCount(text);
+  if (messageTextProblem(text) === null) return { text, remaining, state: 'ok' };
+  return { text, remaining, state: remaining < 0 ? 'too-long' : 'empty' };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { GROUP, message, mira, page, tomas } from './test-fixtures';
+import { GROUP, message, mira, page, tomas } from '../testing/fixtures';
 import {
   newMessageUuid,
   pendingMessage,

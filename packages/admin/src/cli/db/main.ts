@@ -1,0 +1,4 @@
+import { runProgram } from '../framework/program';
+import { dbProgram } from './program';
+
+await runProgram(dbProgram);

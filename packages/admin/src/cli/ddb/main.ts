@@ -1,0 +1,4 @@
+import { runProgram } from '../framework/program';
+import { ddbProgram } from './program';
+
+await runProgram(ddbProgram);

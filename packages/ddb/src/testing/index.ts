@@ -1,0 +1,10 @@
+// Test helpers for suites that use this package against DynamoDB Local (`@cruddur/ddb/testing`).
+export { streamReader } from './stream';
+export {
+  conversationAt,
+  createTestTable,
+  minutesFrom,
+  snapshot,
+  someone,
+  type TestTable,
+} from './test-table';

@@ -1,0 +1,3 @@
+import { defineProjectConfig } from '@cruddur/vitest-config';
+
+export default defineProjectConfig();
