@@ -4,12 +4,13 @@ import { parseBenchArgs, UsageError } from './cli-options';
 describe('parseBenchArgs', () => {
   it('runs every section with the documented defaults', () => {
     expect(parseBenchArgs([])).toEqual({
-      sections: ['api', 'trips', 'lag', 'web'],
+      sections: ['cost', 'write', 'api', 'trips', 'lag', 'web'],
       requests: 500,
       concurrency: [1, 10],
       warmup: 50,
       timeCapSec: 60,
       rates: [5, 20],
+      hotRates: [50],
       lagDurationSec: 10,
       output: 'text',
     });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['api', 'trips', 'lag', 'web'] as const;
+export const SECTIONS = ['cost', 'write', 'api', 'trips', 'lag', 'web'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -10,6 +10,7 @@ export interface BenchOptions {
   warmup: number;
   timeCapSec: number;
   rates: number[];
+  hotRates: number[];
   lagDurationSec: number;
   output: 'text' | 'markdown' | 'json';
 }
@@ -18,6 +19,10 @@ export const HELP = `Usage: pnpm bench [options]
 
 Brings up the stack (DynamoDB Local, PostgreSQL, cognito-local, the API) with throw-away data and
 prints, on this machine:
+  cost   DynamoDB capacity per operation on AWS's rules (send with its stream update, start a
+         conversation, a burst into one conversation, the lists), beside the original Python
+         code's calls replayed through the same meter
+  write  latency of one message through the library beside one plain PutItem of the same item
   api    API overhead: p50/p95/p99 latency and req/s of messageGroups.list, messages.list and
          messages.create over HTTP with a real Cognito token, beside the same DynamoDB and
          PostgreSQL calls made directly; the ratio API ÷ direct is the figure to keep low
@@ -26,19 +31,20 @@ prints, on this machine:
   web    gzip size of the web app's production build on its first load
 
 Options:
-  --only <list>         sections to run, comma-separated (default api,trips,lag,web)
+  --only <list>         sections to run, comma-separated (default cost,write,api,trips,lag,web)
   --requests <n>        measured requests per operation and side (default 500)
   --connections <list>  requests in flight at once, each level measured (default 1,10)
   --warmup <n>          unmeasured requests per operation and side first (default 50)
   --time-cap <s>        one operation's measurement on one side stops after this long (default 60)
-  --rates <list>        stream lag: messages per second, comma-separated (default 5,20)
+  --rates <list>        stream lag: messages per second over 20 conversations (default 5,20)
+  --hot-rates <list>    stream lag: messages per second into one conversation (default 50)
   --lag-duration <s>    stream lag: seconds per run (default 10)
   --json                print the report as JSON (progress still goes to stderr)
   --markdown            print the tables as Markdown, for a README
   -h, --help            show this help
 
 All traffic stays on loopback. Exit codes: 0 measured, 1 a run failed or pattern E lost a
-message, 64 bad arguments, 130 interrupted.`;
+message, 2 bad arguments, 130 interrupted.`;
 
 export class UsageError extends Error {}
 
@@ -50,8 +56,8 @@ function wholeNumber(name: string, raw: string | undefined, fallback: number, ma
   return value;
 }
 
-function rateList(raw: string | undefined): number[] {
-  if (raw === undefined) return [5, 20];
+function rateList(raw: string | undefined, fallback = [5, 20]): number[] {
+  if (raw === undefined) return fallback;
   const rates = raw.split(',').map((part) => Number(part.trim()));
   if (rates.some((rate) => !Number.isFinite(rate) || rate <= 0 || rate > 1000))
     throw new UsageError(
@@ -82,6 +88,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
         warmup: { type: 'string' },
         'time-cap': { type: 'string' },
         rates: { type: 'string' },
+        'hot-rates': { type: 'string' },
         'lag-duration': { type: 'string' },
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
@@ -102,6 +109,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     warmup: values.warmup === '0' ? 0 : wholeNumber('warmup', values.warmup, 50, 10_000),
     timeCapSec: wholeNumber('time-cap', values['time-cap'], 60, 600),
     rates: rateList(values.rates),
+    hotRates: rateList(values['hot-rates'], [50]),
     lagDurationSec: wholeNumber('lag-duration', values['lag-duration'], 10, 600),
     output: values.json ? 'json' : values.markdown ? 'markdown' : 'text',
   };

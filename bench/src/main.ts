@@ -2,19 +2,24 @@
  * `pnpm bench`: brings up the stack with throw-away data and prints the API overhead, the round
  * trips per procedure, the stream lag and the web bundle size (see bench/README.md).
  */
+import { EXIT_CODES } from '@cruddur/config';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { measureApiOverhead } from './api-overhead';
+import { measureCost } from './cost/measure-cost';
+import { measureWriteLatency } from './cost/write-latency';
 import { startBenchStack, type BenchStack } from './bench-stack';
 import { HELP, parseBenchArgs, UsageError, type BenchOptions } from './cli-options';
 import {
   describeMachine,
   formatApiOverhead,
+  formatCost,
   formatHeader,
   formatLoad,
   formatRoundTrips,
   formatStreamLag,
   formatWebBundle,
+  formatWriteLatency,
   type BenchReport,
 } from './report';
 import { measureRoundTrips } from './round-trips';
@@ -24,6 +29,8 @@ import { measureWebBundle } from './web-bundle';
 
 // Each procedure's calls are recorded this many times, to show they do not vary.
 const ROUND_TRIP_REPEATS = 3;
+// Writes measured per side in the write-latency section.
+const WRITE_SAMPLES = 300;
 
 function parseCommandLine(): BenchOptions {
   try {
@@ -34,7 +41,7 @@ function parseCommandLine(): BenchOptions {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`bench: ${error.message} (see --help)\n`);
-    process.exit(64);
+    process.exit(EXIT_CODES.usage);
   }
 }
 
@@ -63,9 +70,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function runSections(report: BenchReport): Promise<void> {
   const wants = (section: BenchOptions['sections'][number]) => options.sections.includes(section);
-  if (wants('api') || wants('trips') || wants('lag')) {
+  if (['cost', 'write', 'api', 'trips', 'lag'].some((section) => wants(section as never))) {
     stack = await startBenchStack(progress, abort.signal);
     try {
+      if (wants('cost')) {
+        report.cost = await measureCost(stack.config, progress);
+        show(formatCost(report.cost, format));
+      }
+      if (wants('write')) {
+        report.write = await measureWriteLatency(stack.config, WRITE_SAMPLES, progress);
+        show(formatWriteLatency(report.write, format));
+      }
       if (wants('api')) {
         report.apiOverhead = await measureApiOverhead(
           stack,
@@ -92,7 +107,7 @@ async function runSections(report: BenchReport): Promise<void> {
       if (wants('lag')) {
         report.streamLag = await measureStreamLag(
           stack.config,
-          { rates: options.rates, durationSec: options.lagDurationSec },
+          { rates: options.rates, hotRates: options.hotRates, durationSec: options.lagDurationSec },
           progress,
         );
         show(formatStreamLag(report.streamLag, format));

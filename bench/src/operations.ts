@@ -1,13 +1,13 @@
 import { type ApiServices } from '@cruddur/api';
-import { findUserByCognitoUserId, type User } from '@cruddur/db';
+import { messageIdClock } from '@cruddur/validators';
 import {
-  createMessage,
-  isMember,
-  listMessageGroups,
-  listMessages,
-  type UserRef,
-} from '@cruddur/ddb';
-import { randomUUID } from 'node:crypto';
+  createMessageBefore,
+  listGroupsBefore,
+  listMessagesBefore,
+} from './baseline/before-this-round';
+
+// Ids carry their time, as the web app's do: the API then stores a message with one PutItem.
+const nextMessageId = messageIdClock();
 
 /** One tRPC call as raw HTTP (tRPC v11, no transformer): a query is a GET, a mutation a JSON POST. */
 export interface ApiCall {
@@ -54,54 +54,30 @@ function mutation(label: string, procedure: string, input: () => unknown): ApiCa
 }
 
 let sent = 0;
-const newMessage = () => ({ message: `bench message ${++sent}`, messageUuid: randomUUID() });
+const newMessage = () => ({ message: `bench message ${++sent}`, messageUuid: nextMessageId() });
 
-/** What every protected procedure does first: the caller's users row from the token's `sub`. */
-async function caller(services: ApiServices, cognitoUserId: string): Promise<User> {
-  const user = await findUserByCognitoUserId(services.pool, cognitoUserId);
-  if (!user) throw new Error(`no users row has cognito_user_id ${cognitoUserId}`);
-  return user;
-}
-
-const userRef = (user: User): UserRef => ({
-  uuid: user.uuid,
-  handle: user.handle,
-  displayName: user.displayName,
-});
-
-/** The three procedures the API overhead is measured on, each beside its direct twin. */
+/**
+ * The three procedures the API overhead is measured on, each beside the calls it made before
+ * this round (baseline/before-this-round.ts), made directly with the same clients.
+ */
 export function benchOperations(s: Scenario): BenchOperation[] {
-  const { messageGroupUuid } = s;
+  const { messageGroupUuid, cognitoUserId: sub } = s;
   return [
     {
       call: query('messageGroups.list', { limit: PAGE }),
-      direct: async (services) => {
-        const me = await caller(services, s.cognitoUserId);
-        return listMessageGroups(services.ddb, me.uuid, { limit: PAGE });
-      },
+      direct: ({ ddb, pool }) => listGroupsBefore(ddb, pool, sub, PAGE),
     },
     {
       call: query('messages.list', { messageGroupUuid, limit: PAGE }),
-      direct: async (services) => {
-        const me = await caller(services, s.cognitoUserId);
-        if (!(await isMember(services.ddb, messageGroupUuid, me.uuid)))
-          throw new Error(`@${me.handle} is not a member of ${messageGroupUuid}`);
-        return listMessages(services.ddb, messageGroupUuid, { limit: PAGE });
-      },
+      direct: ({ ddb, pool }) => listMessagesBefore(ddb, pool, sub, messageGroupUuid, PAGE),
     },
     {
       call: mutation('messages.create', 'messages.create', () => ({
         messageGroupUuid,
         ...newMessage(),
       })),
-      direct: async (services) => {
-        const me = await caller(services, s.cognitoUserId);
-        return createMessage(services.ddb, {
-          messageGroupUuid,
-          sender: userRef(me),
-          ...newMessage(),
-        });
-      },
+      direct: ({ ddb, pool }) =>
+        createMessageBefore(ddb, pool, sub, messageGroupUuid, newMessage().message),
     },
   ];
 }

@@ -43,8 +43,10 @@ export async function measureRoundTrips(
     recordPostgresQueries(api.services.pool, recorder);
     const rows: RoundTripRow[] = [];
     for (const call of roundTripCalls(scenario)) {
-      // The first call also fetches the pool's signing keys and opens connections: not counted.
-      await send(api.url, accessToken, call);
+      // The first call finds the instance's caches empty (and fetches the pool's signing keys,
+      // which is not counted): it shows which of its calls run side by side.
+      const cold = callShape(await recorder.during(() => send(api.url, accessToken, call)));
+      rows.push({ procedure: `${call.label}, first call (caches cold)`, ...cold, stable: true });
       const shapes: CallShape[] = [];
       for (let i = 0; i < repeat; i += 1)
         shapes.push(callShape(await recorder.during(() => send(api.url, accessToken, call))));

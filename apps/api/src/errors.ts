@@ -4,6 +4,7 @@ import {
   MessageIdConflictError,
   NotMemberError,
   SelfMessageError,
+  StaleMessageIdError,
 } from '@cruddur/ddb';
 import { isTransientError } from '@cruddur/errors';
 import { TRPCError } from '@trpc/server';
@@ -40,6 +41,14 @@ export function toTRPCError(error: unknown): TRPCError {
     return new TRPCError({
       code: 'CONFLICT',
       message: 'messageUuid: this id already belongs to another message; generate a new one',
+      cause: error,
+    });
+  }
+  if (error instanceof StaleMessageIdError) {
+    return new TRPCError({
+      code: 'CONFLICT',
+      message:
+        'messageUuid: this id is too old for a new message and no message carries it; make a new id and send again',
       cause: error,
     });
   }

@@ -3,6 +3,7 @@ import { toUserRef } from './user-ref';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { InvalidTokenError } from './auth/access-token';
+import { cached } from './cache/caches';
 import { toTRPCError } from './errors';
 import { describeInputErrors, inputErrors } from './input-errors';
 import { type ApiServices } from './services';
@@ -81,14 +82,17 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       });
     throw error;
   }
-  const row = await findUserByCognitoUserId(ctx.services.pool, sub);
-  if (!row) {
+  const { pool, caches } = ctx.services;
+  const user = await cached(caches.usersBySub, sub, async () => {
+    const row = await findUserByCognitoUserId(pool, sub);
+    return row && toUserRef(row);
+  });
+  if (!user) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',
       message: `signed in as Cognito user ${sub}, but no user has that cognito_user_id: the operator must run "pnpm db update-cognito-user-ids"`,
     });
   }
-  const user = toUserRef(row);
   ctx.record.userUuid = user.uuid;
   return next({ ctx: { user } });
 });

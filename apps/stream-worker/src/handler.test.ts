@@ -1,4 +1,4 @@
-import { createDdbContext, applyStreamRecord } from '@cruddur/ddb';
+import { applyStreamRecords, createDdbContext } from '@cruddur/ddb';
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ describe('handler (the Lambda entry point)', () => {
     const firstMessage = records.find(isMessageInsert)!;
 
     const response = await createHandler(
-      (record) => applyStreamRecord(gone, record),
+      (records) => applyStreamRecords(gone, records),
       logger,
     )({ Records: records });
 

@@ -1,14 +1,14 @@
 import { loadConfigOrExit } from '@cruddur/config';
-import { applyStreamRecord, createDdbContext } from '@cruddur/ddb';
+import { applyStreamRecords, createDdbContext } from '@cruddur/ddb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { handlerEnv } from './config';
 import { createLogger, type Logger } from './logger';
-import { processBatch, type ApplyRecord } from './process-batch';
+import { processBatch, type ApplyRecords } from './process-batch';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
 /** A Lambda stream handler around `apply`; reports the first failed record (ReportBatchItemFailures). */
-export function createHandler(apply: ApplyRecord, logger: Logger): StreamHandler {
+export function createHandler(apply: ApplyRecords, logger: Logger): StreamHandler {
   return async (event) => {
     const { batchItemFailures } = await processBatch(event.Records, apply, { logger });
     return { batchItemFailures };
@@ -26,7 +26,7 @@ export const handler: StreamHandler = async (event) => {
     const config = loadConfigOrExit('stream-worker', handlerEnv);
     const ctx = createDdbContext(config);
     containerHandler = createHandler(
-      (record) => applyStreamRecord(ctx, record),
+      (records) => applyStreamRecords(ctx, records),
       createLogger(config.LOG_LEVEL),
     );
   }

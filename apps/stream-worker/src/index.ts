@@ -1,8 +1,7 @@
 export { handler, createHandler, type StreamHandler } from './handler';
 export {
   processBatch,
-  type ApplyRecord,
-  type ApplyResult,
+  type ApplyRecords,
   type BatchResult,
   type RecordOutcome,
 } from './process-batch';

@@ -1,13 +1,17 @@
+import type { GroupChange, RecordOutcome, RecordResult } from '@cruddur/ddb';
 import type { DynamoDBBatchItemFailure, DynamoDBRecord } from 'aws-lambda';
 import type { Logger } from './logger';
 
-export type RecordOutcome = 'applied' | 'skipped' | 'stale';
-export interface ApplyResult {
-  outcome: RecordOutcome;
-  rowsUpdated: number;
-}
-/** Applies one stream record to the table: pattern E's core, or the naive twin the benchmark compares. */
-export type ApplyRecord = (record: DynamoDBRecord) => Promise<ApplyResult>;
+export type { RecordOutcome };
+
+/**
+ * Applies the records of one partition of the table (in stream order) and says what became of
+ * each: pattern E's core, which coalesces a conversation's messages into one update, or the
+ * naive twin the benchmark compares it with.
+ */
+export type ApplyRecords = (
+  records: DynamoDBRecord[],
+) => Promise<{ results: RecordResult[]; changes: GroupChange[] }>;
 
 export interface BatchFailure {
   /** Position of the first failed record in the batch; everything from here on is to be retried. */
@@ -21,6 +25,8 @@ export interface BatchResult {
   batchItemFailures: DynamoDBBatchItemFailure[];
   counts: Record<RecordOutcome | 'failed', number>;
   failure?: BatchFailure;
+  /** What changed in each conversation the batch touched, for live delivery. */
+  changes: GroupChange[];
   /** Age of the oldest record when the batch finished (from ApproximateCreationDateTime). */
   lagMs?: number;
 }
@@ -57,32 +63,39 @@ export const recordKeys = (record: DynamoDBRecord) => ({
 });
 
 /**
- * Runs `apply` on every record of a batch (defect 7: not only the first) and reports the first
- * failure as a batch item failure, so that a retry starts there and nothing after it is lost.
+ * Runs `apply` on every record of a batch (defect 7 of the original: not only the first), one
+ * partition at a time, and reports the first record that failed as the batch item failure, so
+ * that a retry starts there and nothing after it is lost (what is replayed changes nothing).
  */
 export async function processBatch(
   records: DynamoDBRecord[],
-  apply: ApplyRecord,
+  apply: ApplyRecords,
   options: ProcessBatchOptions,
 ): Promise<BatchResult> {
   const { logger, concurrency = 8 } = options;
-  const counts = { applied: 0, skipped: 0, stale: 0, failed: 0 };
+  const counts = { applied: 0, superseded: 0, skipped: 0, stale: 0, failed: 0 };
+  const changes: GroupChange[] = [];
   let failure: BatchFailure | undefined;
+  const fail = (entry: Indexed, error: unknown) => {
+    counts.failed += 1;
+    if (!failure || entry.index < failure.index) failure = { ...entry, error };
+  };
 
   const runLane = async (lane: Indexed[]) => {
-    for (const { index, record } of lane) {
-      // Everything after an earlier failure is retried anyway; don't spend the work twice.
-      if (failure && failure.index < index) return;
-      try {
-        const result = await apply(record);
-        counts[result.outcome] += 1;
-        logger.debug({ ...recordKeys(record), ...result }, 'record processed');
-      } catch (error) {
-        counts.failed += 1;
-        if (!failure || index < failure.index) failure = { index, record, error };
-        return;
-      }
+    let outcome: Awaited<ReturnType<ApplyRecords>>;
+    try {
+      outcome = await apply(lane.map((entry) => entry.record));
+    } catch (error) {
+      for (const entry of lane) fail(entry, error);
+      return;
     }
+    changes.push(...outcome.changes);
+    lane.forEach((entry, i) => {
+      const result = outcome.results[i];
+      if (!result || 'error' in result) return fail(entry, result?.error);
+      counts[result.outcome] += 1;
+      logger.debug({ ...recordKeys(entry.record), ...result }, 'record processed');
+    });
   };
   const queue = lanesByPartition(records);
   const worker = async () => {
@@ -109,6 +122,7 @@ export async function processBatch(
       : [],
     counts,
     failure,
+    changes,
     lagMs,
   };
 }

@@ -3,12 +3,14 @@ import { runStreamLagBenchmark, type StreamLagReport } from './stream-lag';
 
 export interface StreamLagOptions {
   rates: number[];
+  /** Rates into one single conversation. */
+  hotRates: number[];
   durationSec: number;
 }
 
 /**
- * The stream worker's own benchmark (`@cruddur/stream-worker` bench:lag) against the stack's
- * DynamoDB Local: a throw-away table, the poller in this process, pattern E beside the naive update.
+ * The stream-lag benchmark (./stream-lag.ts) against the stack's DynamoDB Local: a throw-away
+ * table, the worker's poller in this process, pattern E beside the original's update.
  */
 export function measureStreamLag(
   config: ApiConfig,
@@ -18,6 +20,7 @@ export function measureStreamLag(
   return runStreamLagBenchmark({
     env: config,
     rates: options.rates,
+    hotRates: options.hotRates,
     durationSec: options.durationSec,
     onProgress: progress,
   });
@@ -30,6 +33,9 @@ export function patternELosses(report: StreamLagReport): string | undefined {
   );
   if (broken.length === 0) return undefined;
   return broken
-    .map((run) => `at ${run.rate}/s ${run.missing} missing, ${run.wrongRows} wrong rows`)
+    .map(
+      (run) =>
+        `at ${run.rate}/s over ${run.groups} conversation(s) ${run.missing} missing, ${run.wrongRows} wrong rows`,
+    )
     .join('; ');
 }

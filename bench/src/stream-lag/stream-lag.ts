@@ -1,17 +1,19 @@
 import type { DynamoEnv } from '@cruddur/config';
 import {
-  applyStreamRecord,
+  applyStreamRecords,
   createDdbContext,
   createMessage,
   createMessageGroup,
   createTable,
   dropTable,
   listMessageGroups,
+  membersOf,
   type DdbContext,
   type Message,
   type UserRef,
 } from '@cruddur/ddb';
-import { createLogger, startPoller, type ApplyRecord } from '@cruddur/stream-worker';
+import { createLogger, startPoller, type ApplyRecords } from '@cruddur/stream-worker';
+import { messageIdClock } from '@cruddur/validators';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { naiveApply } from './naive-apply';
 import { lagFigures, type LagFigures } from './percentiles';
+
+const nextMessageId = messageIdClock();
 
 export type Approach = 'pattern-e' | 'naive';
 
@@ -34,6 +38,8 @@ export interface StreamLagOptions {
   durationSec?: number;
   /** Conversations the messages are spread over (round robin). */
   groups?: number;
+  /** Messages per second into one single conversation (a hot group), run after the others. */
+  hotRates?: number[];
   approaches?: Approach[];
   /** The poller's idle backoff ceiling; the worker's default unless told otherwise. */
   idleMaxMs?: number;
@@ -47,6 +53,8 @@ export interface StreamLagOptions {
 export interface StreamLagRun {
   approach: Approach;
   rate: number;
+  /** Conversations the messages went to. */
+  groups: number;
   sent: number;
   /** Messages that both rows of their group showed. */
   shown: number;
@@ -152,20 +160,32 @@ async function runOnce(
   let caughtUp = () => {};
   const backlogDone = new Promise<void>((resolve) => (caughtUp = resolve));
 
-  const core: ApplyRecord =
-    approach === 'naive' ? naiveApply(ctx) : (record) => applyStreamRecord(ctx, record);
-  const apply: ApplyRecord = async (record) => {
-    const result = await core(record);
-    const id = record.dynamodb?.NewImage?.message_uuid?.S;
-    const group = record.dynamodb?.NewImage?.pk?.S?.slice('MSG#'.length);
-    if (id && !sentAt.has(id) && group && greetings.delete(group) && greetings.size === 0)
-      caughtUp();
-    if (id && sentAt.has(id) && !shownAt.has(id) && !superseded.has(id)) {
-      if (result.outcome === 'applied') shownAt.set(id, performance.now());
+  const core: ApplyRecords =
+    approach === 'naive' ? naiveApply(ctx) : (records) => applyStreamRecords(ctx, records);
+  const apply: ApplyRecords = async (records) => {
+    const outcome = await core(records);
+    const now = performance.now();
+    records.forEach((record, i) => {
+      const result = outcome.results[i];
+      const id = record.dynamodb?.NewImage?.message_uuid?.S;
+      const group = record.dynamodb?.NewImage?.pk?.S?.slice('MSG#'.length);
+      if (id && !sentAt.has(id) && group && greetings.delete(group) && greetings.size === 0)
+        caughtUp();
+      if (
+        !result ||
+        'error' in result ||
+        !id ||
+        !sentAt.has(id) ||
+        shownAt.has(id) ||
+        superseded.has(id)
+      )
+        return;
+      // A message a newer one of the same batch superseded is in the list as soon as that one is.
+      if (result.outcome === 'applied' || result.outcome === 'superseded') shownAt.set(id, now);
       else if (result.outcome === 'stale') superseded.add(id);
-      if (shownAt.size + superseded.size === total) allSettled();
-    }
-    return result;
+    });
+    if (shownAt.size + superseded.size === total) allSettled();
+    return outcome;
   };
 
   // The runs share one checkpoint folder: each starts where the previous one stopped.
@@ -188,16 +208,21 @@ async function runOnce(
       const due = started + (i * 1000) / rate - performance.now();
       if (due > 0) await sleep(due);
       const conversation = conversations[i % conversations.length]!;
-      const messageUuid = randomUUID();
+      const messageUuid = nextMessageId();
       const message = `${approach} at ${rate}/s, message ${i}`;
       sentAt.set(messageUuid, performance.now());
       writes.push(
-        createMessage(ctx, {
-          messageGroupUuid: conversation.messageGroupUuid,
-          sender: conversation.sender,
-          message,
-          messageUuid,
-        }).then((stored) => {
+        createMessage(
+          ctx,
+          {
+            messageGroupUuid: conversation.messageGroupUuid,
+            sender: conversation.sender,
+            message,
+            messageUuid,
+          },
+          // As the API sends: the members are known (they never change).
+          { members: membersOf(conversation.sender.uuid, conversation.recipient.uuid) },
+        ).then((stored) => {
           const previous = last.get(stored.messageGroupUuid);
           if (!previous || stored.createdAt > previous.createdAt)
             last.set(stored.messageGroupUuid, stored);
@@ -213,6 +238,7 @@ async function runOnce(
   return {
     approach,
     rate,
+    groups: conversations.length,
     sent: total,
     shown: shownAt.size,
     superseded: superseded.size,
@@ -239,10 +265,10 @@ export async function runStreamLagBenchmark(options: StreamLagOptions): Promise<
   try {
     progress(`creating table ${table}`);
     await createTable(ctx);
-    const run = async (approach: Approach, rate: number, seconds: number) => {
-      // Fresh conversations per run: the naive update moves rows behind the back of the member
-      // items that pattern E keeps, so the two must not share a conversation.
-      const conversations = await openConversations(ctx, groupCount);
+    const run = async (approach: Approach, rate: number, seconds: number, groups = groupCount) => {
+      // Fresh conversations per run: the naive update drops the bookkeeping pattern E keeps on
+      // the rows, so the two must not share a conversation.
+      const conversations = await openConversations(ctx, groups);
       return runOnce(ctx, conversations, checkpointDir, approach, rate, {
         env: options.env,
         durationSec: seconds,
@@ -258,12 +284,16 @@ export async function runStreamLagBenchmark(options: StreamLagOptions): Promise<
       for (const approach of approaches) await run(approach, rates[0]!, warmupSec);
     }
     const runs: StreamLagRun[] = [];
-    for (const rate of rates) {
+    const plan = [
+      ...rates.map((rate) => ({ rate, groups: groupCount })),
+      ...(options.hotRates ?? []).map((rate) => ({ rate, groups: 1 })),
+    ];
+    for (const { rate, groups } of plan) {
       for (const approach of approaches) {
         progress(
-          `${approach}: ${rate} messages/s for ${durationSec} s over ${groupCount} conversations`,
+          `${approach}: ${rate} messages/s for ${durationSec} s over ${groups} conversation(s)`,
         );
-        runs.push(await run(approach, rate, durationSec));
+        runs.push(await run(approach, rate, durationSec, groups));
       }
     }
     return { table, durationSec, groups: groupCount, runs };

@@ -9,6 +9,12 @@ export {
   type CognitoIdReport,
   type UpdateCognitoUserIdsOptions,
 } from './cognito-sync/update-cognito-user-ids';
+export {
+  MigrationInterrupted,
+  migrateTable,
+  type MigrateOptions,
+  type MigrationReport,
+} from './migrate/migrate-table';
 export { CONVERSATION } from './seed/conversation';
 export {
   seedConversation,

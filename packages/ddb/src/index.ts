@@ -6,20 +6,57 @@
 // The access patterns (see README "The patterns").
 export { listMessages } from './patterns/a-list-messages';
 export { listMessageGroups } from './patterns/b-list-message-groups';
-export { createMessage, type NewMessage } from './patterns/c-create-message';
+export { createMessage, type CreateOptions, type NewMessage } from './patterns/c-create-message';
 export {
   createMessageGroup,
   type ConversationStart,
   type NewConversation,
+  type StartOptions,
 } from './patterns/d-create-message-group';
-export { applyStreamRecord, type StreamRecordResult } from './patterns/e-apply-stream-record';
-export { isMember } from './patterns/membership';
-export { listMessagesAfter } from './patterns/list-messages-after';
+export {
+  applyStreamRecord,
+  applyStreamRecords,
+  type GroupChange,
+  type RecordOutcome,
+  type RecordResult,
+  type StreamBatchResult,
+  type StreamRecordResult,
+} from './patterns/e-apply-stream-record';
 
-// Writing at chosen times, for seed data and fixtures: the same writes as C, D and E.
-export { findPairGroup, startConversation } from './patterns/d-create-message-group';
-export { storeMessage, type MessageToStore } from './patterns/store-message';
-export { moveGroupRows } from './patterns/move-group-rows';
+// What the patterns share: membership, pairs, the message write, the rows of a group.
+export {
+  adoptLegacyGroup,
+  groupMembers,
+  isMember,
+  membersOf,
+  readMembers,
+  recordMembers,
+  type Members,
+} from './patterns/membership';
+export {
+  canonicalGroup,
+  claimPairGroup,
+  findLegacyPairGroups,
+  findPairGroup,
+  mayHoldLegacyPairs,
+  resolvePairGroup,
+} from './patterns/pair';
+export {
+  MESSAGE_ID_FUTURE_MS,
+  MESSAGE_ID_PAST_MS,
+  messageItem,
+  putMessage,
+  storeMessageAt,
+  type MessageToStore,
+} from './patterns/message-write';
+export { findGroupRows, readRow, rowOf, type FoundRow } from './patterns/group-rows';
+export { UNREAD_CAP, updateGroupRows, type GroupRowsUpdate } from './patterns/update-group-rows';
+export { listMessagesAfter } from './patterns/list-messages-after';
+// Writing a conversation at a chosen time, for seed data and fixtures: the same write as D.
+export { startConversation } from './patterns/d-create-message-group';
+
+// Bringing a table the original wrote forward (`pnpm ddb migrate`).
+export { needsCanonicalKey, rewriteToCanonicalKey, type Rewrite } from './migration/canonical-keys';
 
 // The item model.
 export {
@@ -28,32 +65,56 @@ export {
   MessageIdConflictError,
   NotMemberError,
   SelfMessageError,
+  StaleMessageIdError,
   TransactionCancelledError,
 } from './model/errors';
 export {
+  GroupMembersItem,
   GroupRowItem,
+  itemKey,
   MemberItem,
   MessageIdGuardItem,
   MessageItem,
   PairGuardItem,
+  toMessage,
+  toMessageGroup,
+  UnreadableItemError,
 } from './model/items';
-export { MESSAGE_GROUP_INDEX } from './model/keys';
+export {
+  GROUP_ROW_PREFIX,
+  groupMembersKey,
+  groupRowPk,
+  MEMBERS_PREFIX,
+  MESSAGE_GROUP_INDEX,
+  MESSAGE_PREFIX,
+  messagePk,
+  META_KEY,
+  pairGuardKey,
+} from './model/keys';
 export { type Message, type MessageGroup, type Page, type UserRef } from './model/types';
+export { itemSize, WRITE_UNIT_BYTES } from './internal/item-size';
 export { type PageOptions } from './internal/newest-first-page';
 export {
+  canonicalSortKey,
   formatTimestamp,
   nextMicrosecond,
+  nowMicros,
   nowTimestamp,
+  parseSortKey,
   TIMESTAMP_PATTERN,
+  timestampFromMicros,
   timestampToMicros,
 } from './internal/timestamp';
 
 // The table and the client.
-export { createDdbContext, type DdbContext, type DdbEnv } from './context';
+export { createDdbContext, type DataProblem, type DdbContext, type DdbEnv } from './context';
 export {
   createTable,
   dropTable,
+  enableStream,
+  markNoLegacyPairs,
   tableDefinition,
   tableExists,
+  type StreamChange,
   type TableOptions,
 } from './table/table';

@@ -6,5 +6,6 @@ export {
   messageTextProblem,
   normalizeMessageText,
 } from './message-text';
+export { messageIdAt, messageIdClock, microsOfMessageId } from './message-id';
 export { PAGE_LIMIT, pageLimitProblem } from './page';
 export { isUuid, UUID_PATTERN } from './uuid';

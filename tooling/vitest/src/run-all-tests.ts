@@ -14,9 +14,20 @@ interface Tally {
 }
 
 const root = join(import.meta.dirname, '../../..');
-const workspaceDirs = ['apps', 'packages', 'tooling']
-  .flatMap((group) => readdirSync(join(root, group)).map((name) => join(root, group, name)))
-  .concat(['e2e', 'robustness', 'bench'].map((dir) => join(root, dir)))
+// The workspace's packages, from pnpm-workspace.yaml's globs (`apps/*`) and plain folders (`e2e`).
+const workspaceFile = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+const packagesBlock = /^packages:\n((?:\s+-.*\n?)+)/m.exec(workspaceFile)?.[1] ?? '';
+const workspaceDirs = packagesBlock
+  .split('\n')
+  .map((line) => /^\s+-\s+['"]?([^'"\s]+)['"]?\s*$/.exec(line)?.[1])
+  .filter((glob): glob is string => glob !== undefined)
+  .flatMap((glob) =>
+    glob.endsWith('/*')
+      ? readdirSync(join(root, glob.slice(0, -2))).map((name) =>
+          join(root, glob.slice(0, -2), name),
+        )
+      : [join(root, glob)],
+  )
   .filter((dir) => existsSync(join(dir, 'package.json')));
 
 const suites = workspaceDirs.filter((dir) => {

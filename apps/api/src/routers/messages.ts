@@ -1,9 +1,9 @@
-import { findUserByHandle } from '@cruddur/db';
 import {
   createMessage,
   createMessageGroup,
   formatTimestamp,
   listMessages,
+  membersOf as membersOfPair,
   TIMESTAMP_PATTERN,
 } from '@cruddur/ddb';
 import { tracked, TRPCError } from '@trpc/server';
@@ -11,9 +11,9 @@ import { z } from 'zod';
 import { toTRPCError } from '../errors';
 import { handle, messageText, pageInput, uuid } from '../inputs';
 import { followMessages } from '../live/follow-messages';
-import { memberProcedure } from '../membership';
+import { memberProcedure, requireMembership } from '../membership';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { toUserRef } from '../user-ref';
+import { pairKey, userByHandle } from '../users';
 
 /** A client-generated id makes a retried create (timeout, double click) return the stored message. */
 const newMessage = { message: messageText, messageUuid: uuid.optional() };
@@ -31,50 +31,68 @@ export const createMessageInput = z.union(
 
 export const messagesRouter = createTRPCRouter({
   /** Pattern A: a page of a conversation, oldest→newest; `nextCursor` leads to older messages. */
-  list: memberProcedure
+  list: protectedProcedure
     .input(pageInput.extend({ messageGroupUuid: uuid }))
-    .query(({ ctx, input }) =>
-      listMessages(ctx.services.ddb, input.messageGroupUuid, {
-        limit: input.limit,
-        cursor: input.cursor ?? undefined,
-      }),
-    ),
+    .query(async ({ ctx, input }) => {
+      // The page is read alongside the membership check (one step, not two); it is only
+      // returned once the caller is known to be a member.
+      const [membership, page] = await Promise.allSettled([
+        requireMembership(ctx.services, input.messageGroupUuid, ctx.user.uuid),
+        listMessages(ctx.services.ddb, input.messageGroupUuid, {
+          limit: input.limit,
+          cursor: input.cursor ?? undefined,
+        }),
+      ]);
+      if (membership.status === 'rejected') throw membership.reason;
+      if (page.status === 'rejected') throw page.reason;
+      return page.value;
+    }),
 
   /**
    * Pattern C (`messageGroupUuid`, members only) or D (`handle`: starts the conversation, or posts
    * in the one the pair already has). Returns the stored message and its group.
    */
   create: protectedProcedure.input(createMessageInput).mutation(async ({ ctx, input }) => {
-    const { ddb, pool, wake } = ctx.services;
+    const { services } = ctx;
     const sender = ctx.user;
     let stored;
     if ('messageGroupUuid' in input) {
-      // createMessage checks membership itself (NotMemberError → FORBIDDEN).
+      // With the members known (they never change), the message is one PutItem.
+      const members = await requireMembership(services, input.messageGroupUuid, sender.uuid);
       stored = {
         messageGroupUuid: input.messageGroupUuid,
-        message: await createMessage(ddb, {
-          messageGroupUuid: input.messageGroupUuid,
-          sender,
-          message: input.message,
-          messageUuid: input.messageUuid,
-        }),
+        message: await createMessage(
+          services.ddb,
+          {
+            messageGroupUuid: input.messageGroupUuid,
+            sender,
+            message: input.message,
+            messageUuid: input.messageUuid,
+          },
+          { members },
+        ),
       };
     } else {
-      const recipient = await findUserByHandle(pool, input.handle);
+      const recipient = await userByHandle(services, input.handle);
       if (!recipient)
         throw new TRPCError({
           code: 'NOT_FOUND',
           message: `no user has the handle "${input.handle}"`,
         });
-      const result = await createMessageGroup(ddb, {
-        sender,
-        recipient: toUserRef(recipient),
-        message: input.message,
-        messageUuid: input.messageUuid,
-      });
+      const pair = pairKey(sender.uuid, recipient.uuid);
+      const result = await createMessageGroup(
+        services.ddb,
+        { sender, recipient, message: input.message, messageUuid: input.messageUuid },
+        { pairGroup: services.caches.pairs.get(pair) },
+      );
+      services.caches.pairs.set(pair, result.messageGroupUuid);
+      services.caches.members.set(
+        result.messageGroupUuid,
+        membersOfPair(sender.uuid, recipient.uuid),
+      );
       stored = { messageGroupUuid: result.messageGroupUuid, message: result.message };
     }
-    wake.notify(stored.messageGroupUuid);
+    services.wake.notify(stored.messageGroupUuid);
     return stored;
   }),
 

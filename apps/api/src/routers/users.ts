@@ -1,9 +1,8 @@
-import { findUserByHandle } from '@cruddur/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { handle } from '../inputs';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { toUserRef } from '../user-ref';
+import { userByHandle } from '../users';
 
 export const usersRouter = createTRPCRouter({
   /** The signed-in user. */
@@ -11,12 +10,12 @@ export const usersRouter = createTRPCRouter({
 
   /** Who a handle belongs to, e.g. before starting a conversation with them. */
   short: protectedProcedure.input(z.strictObject({ handle })).query(async ({ ctx, input }) => {
-    const user = await findUserByHandle(ctx.services.pool, input.handle);
+    const user = await userByHandle(ctx.services, input.handle);
     if (!user)
       throw new TRPCError({
         code: 'NOT_FOUND',
         message: `no user has the handle "${input.handle}"`,
       });
-    return toUserRef(user);
+    return user;
   }),
 });

@@ -10,6 +10,7 @@ import {
   type DdbContext,
   type UserRef,
 } from '@cruddur/ddb';
+import { originalSchemaLoad } from '@cruddur/ddb/testing';
 import { createTestDatabase, uniqueName } from '@cruddur/devstack';
 import { apiEnv, type ApiConfig } from '../config';
 import { createApiServer, type ApiServer, type ApiServerOptions } from '../http-server';
@@ -37,6 +38,8 @@ export interface ApiFixture {
   client(user?: SignedInUser | string): ApiClient;
   /** Another instance of the same API (same stores), or one with some configuration changed. */
   startInstance(overrides?: Partial<ApiConfig>, options?: ApiServerOptions): Promise<ApiServer>;
+  /** The instances' table (for fixtures written directly, as other code would). */
+  ddb: DdbContext;
   /** How many items the table holds: "writes nothing" is checked against it. */
   itemCount(): Promise<number>;
   close(): Promise<void>;
@@ -49,7 +52,12 @@ const UNMAPPED = { handle: 'ghost', displayName: 'Not In Postgres', email: 'ghos
  * row, two app clients), its own PostgreSQL database with the seed users mapped to their Cognito
  * subs, its own DynamoDB table, and an API instance on a free port.
  */
-export async function startApiFixture(): Promise<ApiFixture> {
+export async function startApiFixture({
+  originalTable = false,
+}: {
+  /** Create the table the original Python code's way (provisioned, no stream), as a team taking over has it. */
+  originalTable?: boolean;
+} = {}): Promise<ApiFixture> {
   const env = process.env;
   const cognito = createCognitoClient(
     loadConfig(
@@ -99,8 +107,8 @@ export async function startApiFixture(): Promise<ApiFixture> {
       COGNITO_CLIENT_ID: clientId,
       LOG_LEVEL: 'silent',
     });
-    ddb = createDdbContext(config);
-    await createTable(ddb);
+    ddb = createDdbContext(config, { report: () => {} });
+    await (originalTable ? originalSchemaLoad(ddb.client, ddb.tableName) : createTable(ddb));
 
     const session = (email: string, viaClient = clientId) =>
       signIn({ client: cognito, clientId: viaClient, username: email, password: DEV_PASSWORD });
@@ -148,6 +156,7 @@ export async function startApiFixture(): Promise<ApiFixture> {
       unmappedToken,
       client: (user) => apiClient(main.url, typeof user === 'string' ? user : user?.accessToken),
       startInstance,
+      ddb: tableItems,
       itemCount: () => countItems(tableItems),
       close,
     };

@@ -1,5 +1,6 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { applyStreamRecord, createTable, dropTable } from '@cruddur/ddb';
+import { applyStreamRecords, createTable, dropTable, enableStream } from '@cruddur/ddb';
+import { pino } from 'pino';
 import { waitUntil } from '@cruddur/devstack';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { existsSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger';
-import type { ApplyRecord } from '../process-batch';
+import type { ApplyRecords } from '../process-batch';
 import { isMessageInsert, readStream } from '../testing/stream-records';
 import { createTestTable, type TestTable } from '@cruddur/ddb/testing';
 import { startConversation } from '../testing/conversation';
@@ -40,10 +41,10 @@ function start(options: Partial<PollerOptions> = {}): Poller {
 }
 
 /** The core, noting every record it is given. */
-function recordingApply(seen: DynamoDBRecord[]): ApplyRecord {
-  return async (record) => {
-    seen.push(record);
-    return applyStreamRecord(table, record);
+function recordingApply(seen: DynamoDBRecord[]): ApplyRecords {
+  return async (records) => {
+    seen.push(...records);
+    return applyStreamRecords(table, records);
   };
 }
 
@@ -144,6 +145,30 @@ describe('startPoller', () => {
         .map((name) => join(checkpointDir, name));
     await waitUntil('a checkpoint file for each stream', async () => (await files()).length === 2);
     expect(await files()).toContain(checkpointPath(checkpointDir, oldArn));
+  });
+
+  it('on a table without a stream, says which command turns it on, waits, and follows it once on', async () => {
+    const original = await createTestTable('worker', { original: true });
+    try {
+      const lines: { msg: string }[] = [];
+      const said = pino(
+        { level: 'info' },
+        { write: (line: string) => lines.push(JSON.parse(line) as { msg: string }) },
+      );
+      const poller = start({ env: original.env, logger: said, idleMaxMs: 100 });
+      await waitUntil('the worker to say what is missing', async () =>
+        lines.some((l) => l.msg.includes('has no stream')),
+      );
+      expect(lines.filter((l) => l.msg.includes('has no stream'))).toHaveLength(1);
+      expect(lines.find((l) => l.msg.includes('has no stream'))?.msg).toContain(
+        'pnpm ddb schema-load',
+      );
+      await enableStream(original);
+      await expect(poller.following).resolves.toMatch(/^arn:/);
+    } finally {
+      await Promise.all(pollers.splice(0).map((p) => p.stop()));
+      await original.close();
+    }
   });
 
   it('stops promptly while idle and reports the stream it followed', async () => {

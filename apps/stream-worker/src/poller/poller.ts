@@ -1,14 +1,14 @@
 import { DynamoDBStreamsClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb-streams';
 import { awsCredentials, type DynamoEnv } from '@cruddur/config';
-import { applyStreamRecord, createDdbContext } from '@cruddur/ddb';
+import { applyStreamRecords, createDdbContext } from '@cruddur/ddb';
 import { streamsEndpoint } from '../config';
 import { createLogger, type Logger } from '../logger';
-import type { ApplyRecord } from '../process-batch';
+import type { ApplyRecords } from '../process-batch';
 import { Backoff, pause } from './backoff';
 import { CheckpointStore } from './checkpoint-store';
 import { followShard, type FollowContext } from './shard-follower';
 import { shardsReadyToFollow, vanishedShards } from './shard-tree';
-import { describeShards, findTableStream } from './stream-discovery';
+import { describeShards, findTableStream, StreamUnusableError } from './stream-discovery';
 import { isTransientError } from '@cruddur/errors';
 
 export interface PollerOptions {
@@ -17,7 +17,7 @@ export interface PollerOptions {
   checkpointDir: string;
   logger?: Logger;
   /** Defaults to pattern E's core on `env.DDB_TABLE_NAME`; the benchmark passes its naive twin. */
-  apply?: ApplyRecord;
+  apply?: ApplyRecords;
   /** Ceiling of the idle polling backoff. */
   idleMaxMs?: number;
   /** GetRecords page size (at most 1000). */
@@ -47,7 +47,7 @@ export function startPoller(options: PollerOptions): Poller {
     endpoint: streamsEndpoint(env),
     ...awsCredentials(env),
   });
-  const apply = options.apply ?? ((record) => applyStreamRecord(ctx, record));
+  const apply = options.apply ?? ((records) => applyStreamRecords(ctx, records));
   const idleMaxMs = options.idleMaxMs ?? 1_000;
   const stopping = new AbortController();
   const table = ctx.tableName;
@@ -130,17 +130,28 @@ export function startPoller(options: PollerOptions): Poller {
 
   async function run(): Promise<void> {
     const retry = new Backoff(100, Math.max(idleMaxMs, 5_000));
-    let waiting = false;
+    // What the poller is waiting for, said once until it changes.
+    let waitingFor: string | undefined;
+    const wait = async (why: string, log: () => void) => {
+      if (waitingFor !== why) log();
+      waitingFor = why;
+      await pause(retry.next(), stopping.signal);
+    };
     while (!stopping.signal.aborted) {
       try {
-        const streamArn = await findTableStream(ctx.client, table, stopping.signal);
-        if (!streamArn) {
-          if (!waiting) logger.info({ table }, 'waiting for the table to exist');
-          waiting = true;
-          await pause(retry.next(), stopping.signal);
+        let streamArn: string | undefined;
+        try {
+          streamArn = await findTableStream(ctx.client, table, stopping.signal);
+        } catch (error) {
+          if (!(error instanceof StreamUnusableError)) throw error;
+          await wait('stream', () => logger.warn({ table }, error.message));
           continue;
         }
-        waiting = false;
+        if (!streamArn) {
+          await wait('table', () => logger.info({ table }, 'waiting for the table to exist'));
+          continue;
+        }
+        waitingFor = undefined;
         retry.reset();
         await followStream(streamArn);
       } catch (error) {

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Logger } from '../logger';
-import { processBatch, recordKeys, type ApplyRecord } from '../process-batch';
+import { processBatch, recordKeys, type ApplyRecords } from '../process-batch';
 import { Backoff, pause } from './backoff';
 import type { CheckpointStore } from './checkpoint-store';
 import { setAside } from './dead-letters';
@@ -19,7 +19,7 @@ export interface FollowContext {
   streamArn: string;
   store: CheckpointStore;
   checkpointDir: string;
-  apply: ApplyRecord;
+  apply: ApplyRecords;
   logger: Logger;
   signal: AbortSignal;
   batchSize: number;

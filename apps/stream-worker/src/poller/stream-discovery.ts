@@ -10,10 +10,16 @@ import {
   type StreamStatus,
 } from '@aws-sdk/client-dynamodb-streams';
 
-/** The table exists but cannot feed pattern E: waiting would not help, so this stops the poller. */
+/**
+ * The table exists but has no stream pattern E can use (the original's `schema-load` made
+ * none): the message says which command turns it on.
+ */
 export class StreamUnusableError extends Error {
   override name = 'StreamUnusableError';
 }
+
+const FIX =
+  'run `pnpm ddb schema-load` against it (on an existing table it only turns the stream on)';
 
 /** The table's current stream ARN, or undefined while the table does not exist (yet). */
 export async function findTableStream(
@@ -33,12 +39,12 @@ export async function findTableStream(
   const spec = table?.StreamSpecification;
   if (!spec?.StreamEnabled || !table?.LatestStreamArn) {
     throw new StreamUnusableError(
-      `table ${tableName} has no stream: enable DynamoDB Streams (NEW_IMAGE or NEW_AND_OLD_IMAGES)`,
+      `table ${tableName} has no stream, which pattern E needs (NEW_IMAGE or NEW_AND_OLD_IMAGES): ${FIX}`,
     );
   }
   if (spec.StreamViewType !== 'NEW_IMAGE' && spec.StreamViewType !== 'NEW_AND_OLD_IMAGES') {
     throw new StreamUnusableError(
-      `table ${tableName} streams ${spec.StreamViewType}: pattern E needs NEW_IMAGE or NEW_AND_OLD_IMAGES`,
+      `table ${tableName} streams ${spec.StreamViewType}, but pattern E needs NEW_IMAGE or NEW_AND_OLD_IMAGES: ${FIX}`,
     );
   }
   return table.LatestStreamArn;

@@ -33,7 +33,14 @@ export function orderConversations(
     if (known && known.lastMessageAt < lastMessageAt) {
       byUuid.set(messageGroupUuid, { ...known, lastMessage, lastMessageAt });
     } else if (!known && other) {
-      byUuid.set(messageGroupUuid, { messageGroupUuid, lastMessage, lastMessageAt, other });
+      byUuid.set(messageGroupUuid, {
+        messageGroupUuid,
+        lastMessage,
+        lastMessageAt,
+        other,
+        unread: 0,
+        readAt: null,
+      });
     }
   }
   return [...byUuid.values()].sort((a, b) =>

@@ -40,5 +40,5 @@ export function group(
   lastMessageAt: string,
   lastMessage = 'hi',
 ): MessageGroup {
-  return { messageGroupUuid: uuid, other, lastMessage, lastMessageAt };
+  return { messageGroupUuid: uuid, other, lastMessage, lastMessageAt, unread: 0, readAt: null };
 }

@@ -2,15 +2,15 @@ import { findUserByHandle, type Queryable } from '@cruddur/db';
 import {
   findPairGroup,
   formatTimestamp,
-  moveGroupRows,
+  messageItem,
   SelfMessageError,
   startConversation,
-  storeMessage,
+  storeMessageAt,
+  updateGroupRows,
   type DdbContext,
   type UserRef,
 } from '@cruddur/ddb';
-import { normalizeHandle } from '@cruddur/validators';
-import { randomUUID } from 'node:crypto';
+import { messageIdAt, normalizeHandle } from '@cruddur/validators';
 import { CONVERSATION } from './conversation';
 
 export class UnknownHandleError extends Error {
@@ -40,6 +40,11 @@ export interface SeedResult {
 
 const MINUTE_MS = 60_000;
 
+/** A line's sort key and its id, which carries the same instant (as the app's ids do). */
+function at(ms: number) {
+  return { sk: formatTimestamp(new Date(ms)), messageUuid: messageIdAt(ms * 1000) };
+}
+
 /**
  * Writes the sample conversation between two users of PostgreSQL, one line a minute and the last
  * one at `endAt`, through the same patterns the app uses (D for the first line, C's write for the
@@ -62,8 +67,7 @@ export async function seedConversation(
   const lines = CONVERSATION.map((line, i) => ({
     sender: line.from === 'a' ? from : to,
     message: line.text,
-    messageUuid: randomUUID(),
-    sk: formatTimestamp(new Date(endAt - (CONVERSATION.length - 1 - i) * MINUTE_MS)),
+    ...at(endAt - (CONVERSATION.length - 1 - i) * MINUTE_MS),
   }));
   const [first, ...rest] = lines;
   const start = await startConversation(
@@ -72,14 +76,20 @@ export async function seedConversation(
     first!.sk,
   );
   options.onProgress?.(1, lines.length);
-  let last = start.message;
+  const messageGroupUuid = start.messageGroupUuid;
+  const stored = [start.message];
   for (const [i, line] of rest.entries()) {
-    last = await storeMessage(ctx, { ...line, messageGroupUuid: start.messageGroupUuid }, line.sk);
+    stored.push(await storeMessageAt(ctx, { ...line, messageGroupUuid }, line.sk));
     options.onProgress?.(i + 2, lines.length);
   }
-  await moveGroupRows(ctx, start.messageGroupUuid, last.createdAt, last.message);
+  // As pattern E would on the stream's batch: rows on the last line, read positions and counts.
+  await updateGroupRows(
+    ctx,
+    messageGroupUuid,
+    stored.map((m) => messageItem({ ...m, messageGroupUuid }, m.createdAt)),
+  );
   return {
-    messageGroupUuid: start.messageGroupUuid,
+    messageGroupUuid,
     created: true,
     messages: lines.length,
     from,

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { InvalidCursorError } from '../model/errors';
-import { TIMESTAMP_PATTERN } from './timestamp';
+import { parseSortKey } from './timestamp';
 
 /** The position a page ended at: the key of its last item (the next page starts after it). */
 const CursorKey = z.strictObject({
   pk: z.string(),
-  sk: z.string().regex(TIMESTAMP_PATTERN),
+  // Any sort key the table holds: lists of the original's data page through its keys as written.
+  sk: z
+    .string()
+    .max(64)
+    .refine((sk) => parseSortKey(sk) !== null),
 });
 export type CursorKey = z.infer<typeof CursorKey>;
 

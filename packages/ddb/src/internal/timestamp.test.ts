@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatTimestamp,
+  canonicalSortKey,
   isTimestamp,
+  parseSortKey,
   nextMicrosecond,
   nowTimestamp,
   TIMESTAMP_PATTERN,
@@ -66,5 +68,37 @@ describe('nowTimestamp', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect([...keys].sort()).toEqual(keys);
     expect(Math.floor(timestampToMicros(keys[0]!) / 1000)).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('parseSortKey', () => {
+  const instant = Date.parse('2023-03-22T19:03:07.123Z') * 1000 + 456;
+
+  it('reads every form the original wrote, as the same instant', () => {
+    expect(parseSortKey('2023-03-22T19:03:07.123456+00:00')).toBe(instant);
+    expect(parseSortKey('2023-03-22T14:03:07.123456-05:00')).toBe(instant);
+    expect(parseSortKey('2023-03-23T00:33:07.123456+05:30')).toBe(instant);
+    expect(parseSortKey('2023-03-22T19:03:07+00:00')).toBe(instant - 123_456);
+    expect(parseSortKey('2023-03-22T19:03:07Z')).toBe(instant - 123_456);
+    expect(parseSortKey('2023-03-22T19:03:07.1+00:00')).toBe(instant - 23_456);
+  });
+
+  it('refuses what is not a real instant', () => {
+    for (const bad of [
+      '2026-13-01T00:00:00.000000+00:00',
+      '2026-02-31T00:00:00.000000+00:00',
+      '2026-01-01T99:00:00.000000+00:00',
+      '0000-01-01T00:00:00.000000+00:00',
+      '2026-01-01T00:00:00.000000+24:00',
+      '2026-01-01',
+      'GRP',
+      42,
+    ])
+      expect(parseSortKey(bad), String(bad)).toBeNull();
+  });
+
+  it('gives each reading its canonical form', () => {
+    expect(canonicalSortKey('2023-03-22T14:03:07-05:00')).toBe('2023-03-22T19:03:07.000000+00:00');
+    expect(canonicalSortKey('nonsense')).toBeNull();
   });
 });

@@ -1,13 +1,22 @@
 /**
- * Sort keys are UTC instants written `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`: the format the original
- * Python code produced with `datetime.isoformat()`. Fixed width and fixed precision make string
- * order equal time order, which every query and every condition in this package relies on.
+ * Sort keys are instants written `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`: UTC, microseconds, fixed
+ * width, so that string order equals time order, which every query and condition of this project
+ * relies on. That is the canonical form, and the only one this package writes.
+ *
+ * The original Python code wrote `datetime.now(timezone.utc).astimezone().isoformat()`: the host's
+ * local offset (`2023-03-22T14:03:07.123456-05:00`), and no fraction when the microsecond is 0
+ * (`2023-03-22T19:03:07+00:00`). Those are read everywhere (`parseSortKey`), compared as instants,
+ * and rewritten to the canonical form by `pnpm ddb migrate`.
  */
 export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$/;
 
+// Any ISO-8601 date-time with seconds, an optional fraction (up to nanoseconds) and an offset.
+const ANY_SORT_KEY =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|([+-])(\d{2}):(\d{2}))$/;
+
 const MICROS_PER_MS = 1000;
 
-/** `date` plus `microseconds` (0–999, below the date's millisecond) as a sort key. */
+/** `date` plus `microseconds` (0–999, below the date's millisecond) as a canonical sort key. */
 export function formatTimestamp(date: Date, microseconds = 0): string {
   if (!Number.isInteger(microseconds) || microseconds < 0 || microseconds >= MICROS_PER_MS) {
     throw new RangeError(`microseconds must be an integer from 0 to 999, got ${microseconds}`);
@@ -17,13 +26,32 @@ export function formatTimestamp(date: Date, microseconds = 0): string {
   return `${iso.slice(0, 23)}${String(microseconds).padStart(3, '0')}+00:00`;
 }
 
-/** Microseconds since the epoch of a sort key; throws on anything that is not one. */
+/**
+ * Microseconds since the epoch of any sort key the original or this project wrote, or null when
+ * `value` is not one (not a date-time, or not a real one: month 13, hour 25, year 0000).
+ */
+export function parseSortKey(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const m = ANY_SORT_KEY.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, fraction = '', zone, sign, oh, om] = m;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+  const offsetMinutes = zone === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  if (year! < 1 || month! < 1 || month! > 12 || hour! > 23 || minute! > 59 || second! > 59)
+    return null;
+  if (Number(oh ?? 0) > 23 || Number(om ?? 0) > 59) return null;
+  const ms = Date.UTC(year!, month! - 1, day, hour, minute, second);
+  // Date.UTC rolls 31 February over into March: a real date reads back the same day.
+  if (new Date(ms).getUTCDate() !== day) return null;
+  const micros = Number(fraction.padEnd(6, '0').slice(0, 6));
+  return (ms - offsetMinutes * 60_000) * MICROS_PER_MS + micros;
+}
+
+/** Microseconds since the epoch of a canonical sort key; throws on anything that is not one. */
 export function timestampToMicros(timestamp: string): number {
-  if (!TIMESTAMP_PATTERN.test(timestamp))
-    throw new RangeError(`not a sort key timestamp: ${timestamp}`);
-  const ms = Date.parse(`${timestamp.slice(0, 23)}Z`);
-  if (Number.isNaN(ms)) throw new RangeError(`not a valid date: ${timestamp}`);
-  return ms * MICROS_PER_MS + Number(timestamp.slice(23, 26));
+  const micros = TIMESTAMP_PATTERN.test(timestamp) ? parseSortKey(timestamp) : null;
+  if (micros === null) throw new RangeError(`not a sort key timestamp: ${timestamp}`);
+  return micros;
 }
 
 export function timestampFromMicros(micros: number): string {
@@ -31,23 +59,34 @@ export function timestampFromMicros(micros: number): string {
   return formatTimestamp(new Date(ms), micros - ms * MICROS_PER_MS);
 }
 
+/** The canonical form of any readable sort key (the same instant), or null. */
+export function canonicalSortKey(value: unknown): string | null {
+  const micros = parseSortKey(value);
+  return micros === null ? null : timestampFromMicros(micros);
+}
+
 /** The sort key one microsecond later: where a write goes when its key is already taken. */
 export function nextMicrosecond(timestamp: string): string {
   return timestampFromMicros(timestampToMicros(timestamp) + 1);
 }
 
-export function isTimestamp(value: string): boolean {
-  return TIMESTAMP_PATTERN.test(value) && !Number.isNaN(Date.parse(`${value.slice(0, 23)}Z`));
+/** A canonical sort key of a real instant. */
+export function isTimestamp(value: unknown): value is string {
+  return typeof value === 'string' && TIMESTAMP_PATTERN.test(value) && parseSortKey(value) !== null;
 }
 
 let lastIssued = 0;
 
 /**
- * The current time as a sort key, strictly increasing within this process: sequential sends keep
- * their order even inside one millisecond, and concurrent sends start on distinct keys (other
- * processes can still pick the same key; the conditional writes handle that).
+ * The current time in microseconds, strictly increasing within this process: sequential sends
+ * keep their order even inside one millisecond, and concurrent sends start on distinct keys
+ * (other processes can still pick the same key; the conditional writes handle that).
  */
-export function nowTimestamp(): string {
+export function nowMicros(): number {
   lastIssued = Math.max(Date.now() * MICROS_PER_MS, lastIssued + 1);
-  return timestampFromMicros(lastIssued);
+  return lastIssued;
+}
+
+export function nowTimestamp(): string {
+  return timestampFromMicros(nowMicros());
 }

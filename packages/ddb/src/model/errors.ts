@@ -37,6 +37,17 @@ export class MessageIdConflictError extends Error {
   }
 }
 
+/**
+ * A version-7 message id whose time is too far in the past for a new message, and that no stored
+ * message carries: the send it belonged to never landed. Make a new id and send again.
+ */
+export class StaleMessageIdError extends Error {
+  override readonly name = 'StaleMessageIdError';
+  constructor(readonly messageUuid: string) {
+    super(`message id ${messageUuid} is too old for a new message; make a new id and send again`);
+  }
+}
+
 export class SelfMessageError extends Error {
   override readonly name = 'SelfMessageError';
   constructor(readonly userUuid: string) {

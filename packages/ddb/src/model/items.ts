@@ -1,17 +1,19 @@
 import { z } from 'zod';
+import { canonicalSortKey, parseSortKey } from '../internal/timestamp';
 import { GROUP_ROW_PREFIX, MEMBERS_PREFIX, MESSAGE_PREFIX } from './keys';
-import { TIMESTAMP_PATTERN } from '../internal/timestamp';
 import { type Message, type MessageGroup, type UserRef } from './types';
 
 /**
  * What DynamoDB hands back is parsed, not cast: an item that does not have the shape this package
  * (and the original Python code) writes is reported as such instead of flowing on half-filled.
+ * Sort keys are accepted in every form the original wrote (see internal/timestamp.ts).
  */
-const timestamp = z
-  .string()
-  .regex(TIMESTAMP_PATTERN, 'must be a YYYY-MM-DDTHH:MM:SS.ffffff+00:00 timestamp');
-const text = z.string();
+const sortKey = z.string().refine((value) => parseSortKey(value) !== null, {
+  message: 'must be a date-time sort key',
+});
 const id = z.string().min(1);
+// Real data written by other code may lack a text attribute; a missing one reads as empty.
+const text = z.string().catch('');
 
 /** The person an item records, in the original's attribute names. */
 const userAttributes = {
@@ -20,20 +22,32 @@ const userAttributes = {
   user_handle: text,
 };
 
-/** One participant's entry in their conversation list; `user_*` are the *other* participant. */
-export const GroupRowItem = z.object({
+/**
+ * One participant's entry in their conversation list; `user_*` are the *other* participant. The
+ * original wrote only the first block; this project adds its bookkeeping after it, which the
+ * original's queries ignore. Unknown attributes pass through, so a rewrite keeps them.
+ */
+export const GroupRowItem = z.looseObject({
   pk: z.string().startsWith(GROUP_ROW_PREFIX),
-  sk: timestamp,
+  sk: sortKey,
   message_group_uuid: id,
   message: text,
   ...userAttributes,
+  /** The message the row shows (absent on rows the original wrote). */
+  message_uuid: id.optional(),
+  /** The owner's read position; '' = nothing read yet; absent = unknown (written by the original). */
+  read_sk: z.string().optional(),
+  /** Messages from the other person after `read_sk`, stopping at UNREAD_CAP. */
+  unread: z.number().int().min(0).optional(),
+  /** Bumped by every change, so that a change based on an older read of the row fails its condition. */
+  rev: z.number().int().min(0).optional(),
 });
 export type GroupRowItem = z.infer<typeof GroupRowItem>;
 
 /** A message; `user_*` are the sender. */
-export const MessageItem = z.object({
+export const MessageItem = z.looseObject({
   pk: z.string().startsWith(MESSAGE_PREFIX),
-  sk: timestamp,
+  sk: sortKey,
   message_uuid: id,
   message: text,
   ...userAttributes,
@@ -51,34 +65,54 @@ export const PairGuardItem = z.object({
 });
 export type PairGuardItem = z.infer<typeof PairGuardItem>;
 
+/** The two members of a group (this project's version 2). */
+export const GroupMembersItem = z.object({
+  pk: z.string().startsWith(MEMBERS_PREFIX),
+  sk: z.literal('MEMBERS'),
+  member_uuids: z.array(id).length(2),
+});
+export type GroupMembersItem = z.infer<typeof GroupMembersItem>;
+
+/** One member of a group, as version 1 of this project wrote it (its `row_sk` is no longer kept). */
+export const MemberItem = z.object({
+  pk: z.string().startsWith(MEMBERS_PREFIX),
+  sk: z.string().startsWith('USER#'),
+  user_uuid: id,
+});
+export type MemberItem = z.infer<typeof MemberItem>;
+
 /** Points at the message stored under a message id (by key, so the guard stays out of the GSI). */
 export const MessageIdGuardItem = z.object({
   pk: z.string().startsWith('MSGID#'),
   sk: z.literal('MSGID'),
   message_pk: z.string().startsWith(MESSAGE_PREFIX),
-  message_sk: timestamp,
+  message_sk: sortKey,
 });
 export type MessageIdGuardItem = z.infer<typeof MessageIdGuardItem>;
 
-/** A participant of a group and where their group row currently is. */
-export const MemberItem = z.object({
-  pk: z.string().startsWith(MEMBERS_PREFIX),
-  sk: z.string().startsWith('USER#'),
-  user_uuid: id,
-  row_sk: timestamp,
-});
-export type MemberItem = z.infer<typeof MemberItem>;
+export class UnreadableItemError extends Error {
+  override readonly name = 'UnreadableItemError';
+  constructor(
+    readonly key: string,
+    readonly problem: string,
+  ) {
+    super(`unexpected item ${key}: ${problem}`);
+  }
+}
+
+export function itemKey(item: unknown): string {
+  return item && typeof item === 'object'
+    ? `${String((item as Record<string, unknown>).pk)} / ${String((item as Record<string, unknown>).sk)}`
+    : String(item);
+}
 
 /** Parses an item with `schema`, naming the item's key when it does not fit. */
 export function parseItem<S extends z.ZodType>(schema: S, item: unknown): z.infer<S> {
   const result = schema.safeParse(item);
   if (result.success) return result.data;
-  const key =
-    item && typeof item === 'object'
-      ? `${String((item as Record<string, unknown>).pk)} / ${String((item as Record<string, unknown>).sk)}`
-      : String(item);
-  throw new Error(
-    `unexpected item ${key}: ${z.prettifyError(result.error).replaceAll('\n', '; ')}`,
+  throw new UnreadableItemError(
+    itemKey(item),
+    z.prettifyError(result.error).replaceAll('\n', '; '),
   );
 }
 
@@ -86,13 +120,19 @@ export function userAttributesOf(user: UserRef) {
   return { user_uuid: user.uuid, user_display_name: user.displayName, user_handle: user.handle };
 }
 
+const userOf = (item: { user_uuid: string; user_handle: string; user_display_name: string }) => ({
+  uuid: item.user_uuid,
+  handle: item.user_handle,
+  displayName: item.user_display_name || item.user_handle,
+});
+
 export function toMessage(item: MessageItem): Message {
   return {
     messageUuid: item.message_uuid,
     messageGroupUuid: item.pk.slice(MESSAGE_PREFIX.length),
     message: item.message,
-    createdAt: item.sk,
-    sender: { uuid: item.user_uuid, handle: item.user_handle, displayName: item.user_display_name },
+    createdAt: canonicalSortKey(item.sk)!,
+    sender: userOf(item),
   };
 }
 
@@ -100,7 +140,14 @@ export function toMessageGroup(item: GroupRowItem): MessageGroup {
   return {
     messageGroupUuid: item.message_group_uuid,
     lastMessage: item.message,
-    lastMessageAt: item.sk,
-    other: { uuid: item.user_uuid, handle: item.user_handle, displayName: item.user_display_name },
+    lastMessageAt: canonicalSortKey(item.sk)!,
+    other: userOf(item),
+    unread: item.unread ?? 0,
+    readAt:
+      item.read_sk === undefined
+        ? null
+        : item.read_sk === ''
+          ? null
+          : canonicalSortKey(item.read_sk),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Key layout of the single table. The first two item types are the original Cruddur's and must
- * stay byte-compatible; the guards have prefixes of their own so they never show up in its queries.
+ * stay byte-compatible; everything else has a prefix of its own so it never shows up in the
+ * original's queries (which read `GRP#…` and `MSG#…` partitions and the GSI).
  */
 export const MESSAGE_GROUP_INDEX = 'message-group-sk-index';
 
@@ -16,20 +17,27 @@ export function pairGuardKey(a: string, b: string) {
   return { pk: `PAIR#${low}#${high}`, sk: 'PAIR' as const };
 }
 
-/** Makes a client-chosen message id usable once: the second create with it finds the first. */
+/**
+ * Who is in a group. Membership never changes once a group exists (a conversation is between
+ * exactly two people), so it is read with strong consistency once and can be cached forever.
+ * Version 1 of this project wrote one item per member in the same partition (`USER#{uuid}`); both
+ * forms are read.
+ */
+export const MEMBERS_PREFIX = 'MEMBERS#';
+export const membersPk = (messageGroupUuid: string) => `${MEMBERS_PREFIX}${messageGroupUuid}`;
+export const groupMembersKey = (messageGroupUuid: string) => ({
+  pk: membersPk(messageGroupUuid),
+  sk: 'MEMBERS' as const,
+});
+
+/**
+ * Version 1 made client-chosen message ids usable once with this guard. It is still written for
+ * ids that carry no time (not version 7), whose sort key cannot be derived from the id.
+ */
 export const messageIdGuardKey = (messageUuid: string) => ({
   pk: `MSGID#${messageUuid}`,
   sk: 'MSGID' as const,
 });
 
-/**
- * One per participant of a group, pointing at the participant's group row (`row_sk`). Membership
- * and pattern E read these with strongly consistent reads: the GSI lags behind writes, so a group
- * just created or a row being moved could otherwise look absent.
- */
-export const MEMBERS_PREFIX = 'MEMBERS#';
-export const membersPk = (messageGroupUuid: string) => `${MEMBERS_PREFIX}${messageGroupUuid}`;
-export const memberKey = (messageGroupUuid: string, userUuid: string) => ({
-  pk: membersPk(messageGroupUuid),
-  sk: `USER#${userUuid}`,
-});
+/** What this table is: which version of the model wrote it, and whether legacy data remains. */
+export const META_KEY = { pk: 'META#cruddur', sk: 'SCHEMA' } as const;

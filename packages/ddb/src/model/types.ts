@@ -9,7 +9,7 @@ export interface Message {
   messageUuid: string;
   messageGroupUuid: string;
   message: string;
-  /** The message's sort key: when it was created, `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`. */
+  /** When it was sent, as a canonical sort key `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`. */
   createdAt: string;
   sender: UserRef;
 }
@@ -17,10 +17,15 @@ export interface Message {
 /** One row of a user's conversation list. */
 export interface MessageGroup {
   messageGroupUuid: string;
+  /** The latest message's text (shortened so that the row stays within one write unit). */
   lastMessage: string;
   lastMessageAt: string;
   /** The other participant. */
   other: UserRef;
+  /** Messages from the other person after `readAt`; it stops counting at UNREAD_CAP. */
+  unread: number;
+  /** The newest message this user has read (a sort key); null when nothing is known yet. */
+  readAt: string | null;
 }
 
 export interface Page<T> {

@@ -1,13 +1,17 @@
 import { type DdbContext } from '../context';
-import { MessageItem, parseItem, toMessage } from '../model/items';
-import { messagePk } from '../model/keys';
 import { newestFirstPage, type PageOptions } from '../internal/newest-first-page';
-import { type Message, type Page } from '../model/types';
+import { readableItems } from '../internal/read-items';
+import { parseSortKey } from '../internal/timestamp';
 import { checkUuid } from '../internal/validate';
+import { MessageItem, toMessage } from '../model/items';
+import { messagePk } from '../model/keys';
+import { type Message, type Page } from '../model/types';
 
 /**
  * Pattern A: the latest messages of a group, shown oldest→newest; `nextCursor` leads to the page
- * of messages older than these.
+ * of messages older than these. An item that cannot be read is reported and left out, never
+ * breaking the page; the page is put in time order, which the original's keys with several UTC
+ * offsets would not give by themselves.
  */
 export async function listMessages(
   ctx: DdbContext,
@@ -16,8 +20,8 @@ export async function listMessages(
 ): Promise<Page<Message>> {
   checkUuid('messageGroupUuid', messageGroupUuid);
   const page = await newestFirstPage(ctx, messagePk(messageGroupUuid), options);
-  return {
-    items: page.items.map((item) => toMessage(parseItem(MessageItem, item))).reverse(),
-    nextCursor: page.nextCursor,
-  };
+  const items = readableItems(ctx, MessageItem, page.items)
+    .sort((a, b) => (parseSortKey(a.sk) ?? 0) - (parseSortKey(b.sk) ?? 0))
+    .map(toMessage);
+  return { items, nextCursor: page.nextCursor };
 }

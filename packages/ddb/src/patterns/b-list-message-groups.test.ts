@@ -32,6 +32,8 @@ describe('listMessageGroups (pattern B)', () => {
       lastMessage: 'line 1',
       lastMessageAt: times.at(-1),
       other: partners.at(-1),
+      unread: 0,
+      readAt: times.at(-1),
     });
   });
 

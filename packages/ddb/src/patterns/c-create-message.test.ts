@@ -2,11 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessage } from './c-create-message';
 import { createMessageGroup } from './d-create-message-group';
-import { InvalidInputError, MessageIdConflictError, NotMemberError } from '../model/errors';
+import { messageIdAt } from '@cruddur/validators';
+import {
+  InvalidInputError,
+  MessageIdConflictError,
+  NotMemberError,
+  StaleMessageIdError,
+} from '../model/errors';
 import { listMessages } from './a-list-messages';
-import { storeMessage } from './store-message';
+import { storeMessageAt } from './message-write';
 import { createTestTable, snapshot, someone, type TestTable } from '../testing/test-table';
-import { nowTimestamp } from '../internal/timestamp';
+import { nowMicros, nowTimestamp, timestampFromMicros } from '../internal/timestamp';
 
 let ctx: TestTable;
 const [mira, tomas, priya] = [someone('mira'), someone('tomas'), someone('priya')];
@@ -63,13 +69,84 @@ describe('createMessage (pattern C)', () => {
       message: `same instant ${i}`,
       messageUuid: randomUUID(),
     }));
-    const stored = await Promise.all(writes.map((m) => storeMessage(ctx, m, sk)));
+    const stored = await Promise.all(writes.map((m) => storeMessageAt(ctx, m, sk)));
     const keys = stored.map((m) => m.createdAt).sort();
     expect(new Set(keys).size).toBe(20);
     expect(keys[0]).toBe(sk);
     const listed = (await allMessages(group)).filter((m) => m.message.startsWith('same instant'));
     expect(listed).toHaveLength(20);
     expect(listed.map((m) => m.createdAt)).toEqual(keys);
+  });
+
+  it('stores a message whose id carries its time at that very time, in one item', async () => {
+    const at = nowMicros() - 2_000_000;
+    const messageUuid = messageIdAt(at);
+    const before = await snapshot(ctx);
+    const sent = await createMessage(ctx, {
+      messageGroupUuid: group,
+      sender: tomas,
+      message: 'sent two seconds ago, on a slow train',
+      messageUuid,
+    });
+    expect(sent.createdAt).toBe(timestampFromMicros(at));
+    expect((await snapshot(ctx)).length).toBe(before.length + 1);
+  });
+
+  it('makes a retry with the same version-7 id free: found at its key, nothing written', async () => {
+    const messageUuid = messageIdAt(nowMicros());
+    const send = () =>
+      createMessage(ctx, {
+        messageGroupUuid: group,
+        sender: mira,
+        message: 'once, v7',
+        messageUuid,
+      });
+    const first = await send();
+    const before = await snapshot(ctx);
+    expect(await send()).toEqual(first);
+    expect(await Promise.all([send(), send()])).toEqual([first, first]);
+    expect(await snapshot(ctx)).toEqual(before);
+    await expect(
+      createMessage(ctx, {
+        messageGroupUuid: group,
+        sender: mira,
+        message: 'edited?',
+        messageUuid,
+      }),
+    ).rejects.toThrow(MessageIdConflictError);
+    await expect(
+      createMessage(ctx, {
+        messageGroupUuid: group,
+        sender: tomas,
+        message: 'once, v7',
+        messageUuid,
+      }),
+    ).rejects.toThrow(MessageIdConflictError);
+    expect(await snapshot(ctx)).toEqual(before);
+  });
+
+  it('finds a late retry of a message it stored, but will not store an id that is too old or from the future', async () => {
+    // Sent an hour ago, when the id was fresh; the answer was lost and the phone retries now.
+    const anHourAgo = nowMicros() - 3_600_000_000;
+    const landed = {
+      messageGroupUuid: group,
+      sender: mira,
+      message: 'an hour ago',
+      messageUuid: messageIdAt(anHourAgo),
+    };
+    const stored = await storeMessageAt(ctx, landed, timestampFromMicros(anHourAgo));
+    const before = await snapshot(ctx);
+    expect(await createMessage(ctx, landed)).toEqual(stored);
+
+    // The same, for a send that never landed: storing it now would put it an hour back in time.
+    const neverLanded = messageIdAt(anHourAgo + 1_000);
+    await expect(
+      createMessage(ctx, { ...landed, message: 'lost', messageUuid: neverLanded }),
+    ).rejects.toThrow(StaleMessageIdError);
+    await expect(
+      createMessage(ctx, { ...landed, messageUuid: messageIdAt(nowMicros() + 86_400_000_000) }),
+    ).rejects.toThrow(/messageUuid: carries a time in the future/);
+    expect(await snapshot(ctx)).toEqual(before);
   });
 
   it('returns the stored message when a send is retried with the same messageUuid', async () => {

@@ -34,8 +34,13 @@ describe('createMessageGroup (pattern D)', () => {
       lastMessage: 'Hi Tomás!',
       lastMessageAt: start.message.createdAt,
     };
-    expect((await listMessageGroups(ctx, mira.uuid)).items).toEqual([{ ...row, other: tomas }]);
-    expect((await listMessageGroups(ctx, tomas.uuid)).items).toEqual([{ ...row, other: mira }]);
+    // The sender has read what they wrote; the message is unread for the recipient.
+    expect((await listMessageGroups(ctx, mira.uuid)).items).toEqual([
+      { ...row, other: tomas, unread: 0, readAt: start.message.createdAt },
+    ]);
+    expect((await listMessageGroups(ctx, tomas.uuid)).items).toEqual([
+      { ...row, other: mira, unread: 1, readAt: null },
+    ]);
     expect((await listMessages(ctx, start.messageGroupUuid)).items).toEqual([start.message]);
   });
 

@@ -1,38 +1,31 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { messageIdAt } from '@cruddur/validators';
 import { randomUUID } from 'node:crypto';
 import { type DdbContext } from '../context';
-import {
-  MessageIdConflictError,
-  SelfMessageError,
-  TransactionCancelledError,
-} from '../model/errors';
-import {
-  type GroupRowItem,
-  type MemberItem,
-  PairGuardItem,
-  parseItem,
-  toMessage,
-  userAttributesOf,
-} from '../model/items';
-import { groupRowPk, memberKey, pairGuardKey } from '../model/keys';
-import {
-  MAX_ATTEMPTS,
-  messageItem,
-  messagePuts,
-  storeMessage,
-  type MessageToStore,
-} from './store-message';
-import { nextMicrosecond, nowTimestamp } from '../internal/timestamp';
+import { fitWithinWriteUnit } from '../internal/item-size';
+import { nextMicrosecond, nowMicros } from '../internal/timestamp';
 import {
   CONDITION_FAILED,
   CONFLICT,
   conflictPause,
+  MAX_ATTEMPTS,
   transactWrite,
   type Cancellation,
-  type TransactItems,
+  type TransactItem,
 } from '../internal/transact';
-import { type Message, type UserRef } from '../model/types';
 import { checkMessageText, checkUserRef, checkUuid } from '../internal/validate';
+import {
+  MessageIdConflictError,
+  SelfMessageError,
+  StaleMessageIdError,
+  TransactionCancelledError,
+} from '../model/errors';
+import { toMessage, userAttributesOf, type GroupRowItem } from '../model/items';
+import { groupMembersKey, groupRowPk, messageIdGuardKey, pairGuardKey } from '../model/keys';
+import { type Message, type UserRef } from '../model/types';
+import { createMessage } from './c-create-message';
+import { membersOf } from './membership';
+import { messageItem, sortKeyFor, type MessageToStore } from './message-write';
+import { findPairGroup, resolvePairGroup } from './pair';
 
 export interface NewConversation {
   sender: UserRef;
@@ -48,62 +41,94 @@ export interface ConversationStart {
   created: boolean;
 }
 
+export interface StartOptions {
+  /** The pair's group (or null for none) when the caller already knows it: it never changes once set. */
+  pairGroup?: string | null;
+}
+
 /**
- * Pattern D: the first message to someone. One transaction writes the pair guard, both member
- * items, both group rows (showing this message) and the message: all of it or nothing. If the pair
- * already has a group, including one created by the other side a moment ago, the message goes
- * into that group instead.
+ * Pattern D: the first message to someone. One transaction writes the pair guard, the group's
+ * membership, both group rows (showing this message) and the message: all of it or nothing. If
+ * the pair already has a group — including one the other side created a moment ago, or one the
+ * original Python code wrote — the message goes into that group instead (pattern C).
  */
 export async function createMessageGroup(
   ctx: DdbContext,
   input: NewConversation,
+  options: StartOptions = {},
 ): Promise<ConversationStart> {
   const sender = checkUserRef('sender', input.sender);
   const recipient = checkUserRef('recipient', input.recipient);
   const message = checkMessageText(input.message);
   const messageUuid =
-    input.messageUuid === undefined ? randomUUID() : checkUuid('messageUuid', input.messageUuid);
+    input.messageUuid === undefined
+      ? messageIdAt(nowMicros())
+      : checkUuid('messageUuid', input.messageUuid);
   if (sender.uuid === recipient.uuid) throw new SelfMessageError(sender.uuid);
-  return startConversation(ctx, { sender, recipient, message, messageUuid }, nowTimestamp());
+  const existing =
+    options.pairGroup !== undefined
+      ? options.pairGroup
+      : await resolvePairGroup(ctx, sender.uuid, recipient.uuid);
+  const m = { sender, recipient, message, messageUuid };
+  if (existing) return intoGroup(ctx, existing, m);
+  const { sk, fromId, fresh } = sortKeyFor(messageUuid);
+  // No group holds it, so a send with this id never landed: too old to land now.
+  if (!fresh) throw new StaleMessageIdError(messageUuid);
+  return startConversation(ctx, m, sk, { idGuard: !fromId });
 }
 
-// Positions in the transaction, for reading its cancellation reasons.
-const PAIR = 0;
-const MESSAGE_ID_GUARD = 6;
-const KEYED_BY_TIME = [3, 4, 5]; // both group rows and the message
+async function intoGroup(
+  ctx: DdbContext,
+  messageGroupUuid: string,
+  m: Omit<MessageToStore, 'messageGroupUuid'> & { recipient: UserRef },
+): Promise<ConversationStart> {
+  const message = await createMessage(
+    ctx,
+    { ...m, messageGroupUuid },
+    { members: membersOf(m.sender.uuid, m.recipient.uuid) },
+  );
+  return { messageGroupUuid, message, created: false };
+}
 
-/** Pattern D with the first message at sort key `sk` (validated input; the seed picks past times). */
+type Part = 'pair' | 'members' | 'senderRow' | 'recipientRow' | 'message' | 'idGuard';
+
+/**
+ * Pattern D's transaction with the first message at sort key `sk` (validated input; the seed
+ * picks past times). A key taken by another item of the same instant moves everything one
+ * microsecond later; a pair guard someone else just wrote sends the message into their group.
+ */
 export async function startConversation(
   ctx: DdbContext,
   input: Omit<MessageToStore, 'messageGroupUuid'> & { recipient: UserRef },
   sk: string,
+  { idGuard = false }: { idGuard?: boolean } = {},
 ): Promise<ConversationStart> {
   const m: MessageToStore = { ...input, messageGroupUuid: randomUUID() };
-  let cancellation: Cancellation | null = null;
+  let cancellation: Cancellation<string> | null = null;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    cancellation = await transactWrite(ctx, conversationItems(ctx, m, input.recipient, sk));
-    if (!cancellation)
+    cancellation = await transactWrite(
+      ctx,
+      conversationItems(ctx, m, input.recipient, sk, idGuard) as Record<Part, TransactItem>,
+    );
+    if (!cancellation) {
       return {
         messageGroupUuid: m.messageGroupUuid,
         message: toMessage(messageItem(m, sk)),
         created: true,
       };
-    const codes = cancellation.codes;
-    if (codes[PAIR] === CONDITION_FAILED) {
+    }
+    const { codes } = cancellation;
+    if (codes.pair === CONDITION_FAILED) {
       const existing = await findPairGroup(ctx, input.sender.uuid, input.recipient.uuid);
       if (!existing) throw new Error('the pair guard that blocked the transaction cannot be read');
-      return {
-        messageGroupUuid: existing,
-        message: await storeMessage(ctx, { ...m, messageGroupUuid: existing }, sk),
-        created: false,
-      };
+      return intoGroup(ctx, existing, input);
     }
     // The id is taken, and not by a message of this pair (that would have tripped the pair guard).
-    if (codes[MESSAGE_ID_GUARD] === CONDITION_FAILED)
-      throw new MessageIdConflictError(m.messageUuid);
-    if (KEYED_BY_TIME.some((i) => codes[i] === CONDITION_FAILED || codes[i] === CONFLICT))
+    if (codes.idGuard === CONDITION_FAILED) throw new MessageIdConflictError(m.messageUuid);
+    const keyedByTime: Part[] = ['senderRow', 'recipientRow', 'message'];
+    if (keyedByTime.some((part) => codes[part] === CONDITION_FAILED || codes[part] === CONFLICT))
       sk = nextMicrosecond(sk);
-    else if (codes[PAIR] === CONFLICT || codes[MESSAGE_ID_GUARD] === CONFLICT)
+    else if (codes.pair === CONFLICT || codes.members === CONFLICT || codes.idGuard === CONFLICT)
       await conflictPause(attempt);
     else break;
   }
@@ -115,43 +140,40 @@ function conversationItems(
   m: MessageToStore,
   recipient: UserRef,
   sk: string,
-): TransactItems {
+  idGuard: boolean,
+): Partial<Record<Part, TransactItem>> {
   const group = m.messageGroupUuid;
-  const pair: PairGuardItem = { ...pairGuardKey(m.sender.uuid, recipient.uuid), group_uuid: group };
-  const member = (user: UserRef): MemberItem => ({
-    ...memberKey(group, user.uuid),
-    user_uuid: user.uuid,
-    row_sk: sk,
-  });
-  // Each participant's row shows the other participant, as in the original.
-  const row = (owner: UserRef, other: UserRef): GroupRowItem => ({
-    pk: groupRowPk(owner.uuid),
-    sk,
-    message_group_uuid: group,
-    message: m.message,
-    ...userAttributesOf(other),
-  });
-  const put = (Item: Record<string, unknown>) => ({
+  const members = membersOf(m.sender.uuid, recipient.uuid);
+  // Each participant's row shows the other participant, as in the original. The sender has read
+  // the message they wrote; the recipient has read nothing yet.
+  const row = (owner: UserRef, other: UserRef, read: { read_sk: string; unread: number }) => {
+    const item: GroupRowItem = {
+      pk: groupRowPk(owner.uuid),
+      sk,
+      message_group_uuid: group,
+      message: '',
+      ...userAttributesOf(other),
+      message_uuid: m.messageUuid,
+      ...read,
+      rev: 1,
+    };
+    item.message = fitWithinWriteUnit(item, 'message', m.message);
+    return item;
+  };
+  const put = (Item: Record<string, unknown>): TransactItem => ({
     Put: { TableName: ctx.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
   });
-  return [
-    put(pair),
-    put(member(m.sender)),
-    put(member(recipient)),
-    put(row(m.sender, recipient)),
-    put(row(recipient, m.sender)),
-    ...messagePuts(ctx, m, sk),
-  ];
-}
-
-/** The group two users already share, if any. */
-export async function findPairGroup(
-  ctx: DdbContext,
-  a: string,
-  b: string,
-): Promise<string | undefined> {
-  const { Item } = await ctx.doc.send(
-    new GetCommand({ TableName: ctx.tableName, Key: pairGuardKey(a, b), ConsistentRead: true }),
-  );
-  return Item && parseItem(PairGuardItem, Item).group_uuid;
+  const message = messageItem(m, sk);
+  const items: Partial<Record<Part, TransactItem>> = {
+    pair: put({ ...pairGuardKey(members[0], members[1]), group_uuid: group }),
+    members: put({ ...groupMembersKey(group), member_uuids: [...members] }),
+    senderRow: put(row(m.sender, recipient, { read_sk: sk, unread: 0 })),
+    recipientRow: put(row(recipient, m.sender, { read_sk: '', unread: 1 })),
+    message: put(message),
+  };
+  if (!idGuard) return items;
+  return {
+    ...items,
+    idGuard: put({ ...messageIdGuardKey(m.messageUuid), message_pk: message.pk, message_sk: sk }),
+  };
 }

@@ -1,10 +1,10 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyStreamRecord } from './e-apply-stream-record';
+import { applyStreamRecord, applyStreamRecords } from './e-apply-stream-record';
 import { startConversation } from './d-create-message-group';
 import { listMessageGroups } from './b-list-message-groups';
-import { storeMessage } from './store-message';
+import { storeMessageAt } from './message-write';
 import { streamReader } from '../testing/stream';
 import {
   createTestTable,
@@ -36,7 +36,7 @@ async function conversation(a: UserRef, b: UserRef, sks: string[]) {
   const messages: Message[] = [];
   for (const [i, sk] of sks.slice(1).entries()) {
     messages.push(
-      await storeMessage(
+      await storeMessageAt(
         ctx,
         { ...line(i % 2 ? a : b, `message ${i + 1}`), messageGroupUuid: start.messageGroupUuid },
         sk,
@@ -120,6 +120,24 @@ describe('applyStreamRecord (pattern E)', () => {
     expect((await listMessageGroups(ctx, ann.uuid)).items).toHaveLength(1); // moved, never duplicated
   });
 
+  it('applies a burst into one conversation as one update, to its newest message', async () => {
+    const [ann, bob] = [someone('ann'), someone('bob')];
+    const { group, messages, records } = await conversation(
+      ann,
+      bob,
+      minutesFrom('2026-05-08T10:00:00Z', 8),
+    );
+    const { results, changes } = await applyStreamRecords(ctx, records);
+    expect(results.map((r) => ('outcome' in r ? r.outcome : 'error'))).toEqual([
+      ...Array<string>(6).fill('superseded'),
+      'applied',
+    ]);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.messages.map((m) => m.message)).toEqual(messages.map((m) => m.message));
+    const newest = [messages.at(-1)!.createdAt, messages.at(-1)!.message];
+    expect(await rows(group, ann, bob)).toEqual([newest, newest]);
+  });
+
   it('skips its own writes, guards, MODIFY and REMOVE records: feeding the whole stream back changes nothing', async () => {
     const { records } = await conversation(
       someone('ann'),
@@ -180,10 +198,12 @@ describe('applyStreamRecord (pattern E)', () => {
       user_handle: { S: 'x' },
       user_display_name: { S: 'X' },
     };
+    const before = await snapshot(ctx);
     expect(await applyStreamRecord(ctx, image(complete))).toEqual({
       outcome: 'skipped',
       rowsUpdated: 0,
     });
+    expect(await snapshot(ctx)).toEqual(before);
     await expect(applyStreamRecord(ctx, image({ message: { S: 'no sender' } }))).rejects.toThrow(
       /unexpected item MSG#.*user_uuid/,
     );

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type DdbContext } from '../context';
-import { MessageItem, parseItem, toMessage } from '../model/items';
+import { readableItems } from '../internal/read-items';
+import { MessageItem, toMessage } from '../model/items';
 import { messagePk } from '../model/keys';
 import { type Message } from '../model/types';
 import { checkLimit, checkTimestamp, checkUuid } from '../internal/validate';
@@ -27,5 +28,5 @@ export async function listMessagesAfter(
       Limit: limit,
     }),
   );
-  return Items.map((item) => toMessage(parseItem(MessageItem, item)));
+  return readableItems(ctx, MessageItem, Items).map(toMessage);
 }

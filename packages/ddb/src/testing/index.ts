@@ -1,4 +1,13 @@
 // Test helpers for suites that use this package against DynamoDB Local (`@cruddur/ddb/testing`).
+export {
+  originalConversation,
+  originalCreateMessage,
+  originalCreateMessageGroup,
+  originalSchemaLoad,
+  originalStreamHandler,
+  pythonIsoformat,
+  type OriginalWrite,
+} from './original-cruddur';
 export { streamReader } from './stream';
 export {
   conversationAt,

@@ -5,6 +5,7 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
+import { awsCredentials, type AwsCredentialsEnv } from '@cruddur/config';
 import { waitUntil } from '@cruddur/devstack';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { type DdbContext } from '../context';
@@ -13,10 +14,17 @@ import { type DdbContext } from '../context';
  * The table's stream as the worker would receive it, read from DynamoDB Local's Streams API: real
  * records, including those of pattern E's own writes.
  */
-export function streamReader(ctx: DdbContext) {
+export function streamReader(
+  ctx: DdbContext,
+  env: {
+    AWS_REGION?: string;
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS?: string;
+  } & AwsCredentialsEnv = process.env,
+) {
   const streams = new DynamoDBStreamsClient({
-    region: process.env.AWS_REGION,
-    endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS,
+    region: env.AWS_REGION,
+    endpoint: env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS,
+    ...awsCredentials(env),
   });
 
   /** Every record since the table was created, in stream order per shard. */

@@ -1,25 +1,33 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoEnv, loadConfig, type DynamoEnv } from '@cruddur/config';
 import { uniqueName } from '@cruddur/devstack';
+import { messageIdAt } from '@cruddur/validators';
 import { randomUUID } from 'node:crypto';
 import { createDdbContext, type DdbContext } from '../context';
 import { startConversation } from '../patterns/d-create-message-group';
-import { storeMessage } from '../patterns/store-message';
-import { formatTimestamp } from '../internal/timestamp';
+import { storeMessageAt } from '../patterns/message-write';
+import { formatTimestamp, timestampToMicros } from '../internal/timestamp';
 import { createTable, dropTable } from '../table/table';
+import { originalSchemaLoad } from './original-cruddur';
 import { type UserRef } from '../model/types';
 
 /** A table and the environment that names it, as a program would be configured for it. */
 export type TestTable = DdbContext & { env: DynamoEnv; close(): Promise<void> };
 
-/** A table of this test file's own on the suite's DynamoDB Local; `close` drops it. */
-export async function createTestTable(prefix = 'ddb'): Promise<TestTable> {
+/**
+ * A table of this test file's own on the suite's DynamoDB Local; `close` drops it. With
+ * `original`, it is created the original Python code's way (provisioned, no stream).
+ */
+export async function createTestTable(
+  prefix = 'ddb',
+  { original = false, report }: { original?: boolean; report?: DdbContext['report'] } = {},
+): Promise<TestTable> {
   const env = loadConfig('ddb-test', dynamoEnv, {
     ...process.env,
     DDB_TABLE_NAME: uniqueName(prefix),
   });
-  const ctx = createDdbContext(env);
-  await createTable(ctx);
+  const ctx = createDdbContext(env, { report: report ?? (() => {}) });
+  await (original ? originalSchemaLoad(ctx.client, ctx.tableName) : createTable(ctx));
   return {
     ...ctx,
     env,
@@ -65,11 +73,11 @@ export async function conversationAt(
   const line = (i: number) => ({
     sender: i % 2 === 0 ? a : b,
     message: `line ${i + 1}`,
-    messageUuid: randomUUID(),
+    messageUuid: messageIdAt(timestampToMicros(sks[i]!)),
   });
   const { messageGroupUuid } = await startConversation(ctx, { ...line(0), recipient: b }, first!);
   for (const [i, sk] of rest.entries())
-    await storeMessage(ctx, { ...line(i + 1), messageGroupUuid }, sk);
+    await storeMessageAt(ctx, { ...line(i + 1), messageGroupUuid }, sk);
   return messageGroupUuid;
 }
 

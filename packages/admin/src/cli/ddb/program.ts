@@ -3,6 +3,7 @@ import { dropCommand } from './commands/drop';
 import { getConversationCommand } from './commands/get-conversation';
 import { listConversationsCommand } from './commands/list-conversations';
 import { listTablesCommand } from './commands/list-tables';
+import { migrateCommand } from './commands/migrate';
 import { scanCommand } from './commands/scan';
 import { schemaLoadCommand } from './commands/schema-load';
 import { seedCommand } from './commands/seed';
@@ -18,6 +19,7 @@ export const ddbProgram: ProgramSpec = {
     listTablesCommand,
     seedCommand,
     scanCommand,
+    migrateCommand,
     {
       name: 'patterns',
       description: 'run the access patterns the app uses and show what they cost',

@@ -19,6 +19,7 @@ const EXPECTED = new Set([
   'MessageIdConflictError',
   'TransactionCancelledError',
   'CognitoIdConflictError',
+  'MigrationInterrupted',
 ]);
 
 /**

@@ -29,4 +29,5 @@ export function localDateTime(timestamp: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
-export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, noun: string, nouns = `${noun}s`) =>
+  `${n} ${n === 1 ? noun : nouns}`;

@@ -4,12 +4,9 @@ import { defineCommand } from '../../framework/command';
 import { CliError } from '../../framework/cli-error';
 import { tableConfig } from '../../shared/config';
 
-interface SchemaLoadResult {
-  table: string;
-  created: true;
-  recreated: boolean;
-  billing: string;
-}
+type SchemaLoadResult =
+  | { table: string; created: true; recreated: boolean; billing: string }
+  | { table: string; created: false; stream: 'enabled' | 'view-type-changed' };
 
 interface SchemaLoadOptions {
   force?: boolean;
@@ -18,7 +15,8 @@ interface SchemaLoadOptions {
 
 export const schemaLoadCommand = defineCommand<SchemaLoadOptions, SchemaLoadResult>({
   name: 'schema-load',
-  description: 'create the messages table (DDB_TABLE_NAME) with its GSI and stream',
+  description:
+    'create the messages table (DDB_TABLE_NAME) with its GSI and stream; on an existing table without a stream, turn the stream on',
   options: [
     { flags: '--force', description: 'drop the table first if it exists (deletes all its items)' },
     {
@@ -28,13 +26,16 @@ export const schemaLoadCommand = defineCommand<SchemaLoadOptions, SchemaLoadResu
     },
   ],
   run: async ({ options, io }) => {
-    const [{ createTable, dropTable, tableExists }, { withDdb }] = await Promise.all([
+    const [{ createTable, dropTable, enableStream, tableExists }, { withDdb }] = await Promise.all([
       import('@cruddur/ddb'),
       import('../../shared/environment'),
     ]);
     return withDdb(io.config(tableConfig), async (ddb) => {
       const existed = await tableExists(ddb);
       if (existed && !options.force) {
+        // A table the original's schema-load made has no stream: pattern E needs one.
+        const stream = await enableStream(ddb);
+        if (stream !== 'already-enabled') return { table: ddb.tableName, created: false, stream };
         throw new CliError(
           `table ${ddb.tableName} already exists; nothing changed (use --force to drop and recreate it)`,
         );
@@ -52,11 +53,13 @@ export const schemaLoadCommand = defineCommand<SchemaLoadOptions, SchemaLoadResu
     });
   },
   render: (r) =>
-    [
-      `${r.recreated ? 'Recreated' : 'Created'} table ${r.table}`,
-      `  keys: pk (HASH), sk (RANGE); GSI message-group-sk-index: message_group_uuid + sk, projection ALL`,
-      `  stream: NEW_AND_OLD_IMAGES; billing: ${r.billing}`,
-    ].join('\n'),
+    !r.created
+      ? `Table ${r.table} already exists; turned its stream on (NEW_AND_OLD_IMAGES), which pattern E needs${r.stream === 'view-type-changed' ? ' (it streamed another view type before)' : ''}. Nothing else changed.`
+      : [
+          `${r.recreated ? 'Recreated' : 'Created'} table ${r.table}`,
+          `  keys: pk (HASH), sk (RANGE); GSI message-group-sk-index: message_group_uuid + sk, projection ALL`,
+          `  stream: NEW_AND_OLD_IMAGES; billing: ${r.billing}`,
+        ].join('\n'),
 });
 
 function capacity(value: string): { readCapacityUnits: number; writeCapacityUnits: number } {
