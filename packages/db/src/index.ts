@@ -1,6 +1,6 @@
 export { createDatabase, dropDatabase, splitDatabaseUrl, type DatabaseChange } from './database';
 export { createPool, type Pool } from './pool';
-export { SCHEMA_SQL, schemaLoad } from './schema';
+export { SCHEMA_SQL, schemaLoad, USERS_CHANGED_CHANNEL } from './schema';
 export {
   findUserByCognitoUserId,
   findUserByHandle,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schemaLoad } from './schema';
+import { schemaLoad, USERS_CHANGED_CHANNEL } from './schema';
 import { openTestDatabase, type TestDatabase } from './testing/test-database';
 import { insertUsers, listUsers } from './user';
 
@@ -18,6 +18,10 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => db.close());
+let users: Awaited<ReturnType<typeof listUsers>>;
+beforeAll(async () => {
+  users = await listUsers(db.pool);
+});
 
 describe('schema checks', () => {
   const insert = (
@@ -53,5 +57,26 @@ describe('schema checks', () => {
     const count = (await listUsers(db.pool)).length;
     await expect(attempt()).rejects.toMatchObject({ constraint });
     expect(await listUsers(db.pool)).toHaveLength(count);
+  });
+});
+
+describe('the change announcement', () => {
+  it('names each users row that is updated or deleted, on its channel', async () => {
+    const listener = await db.pool.connect();
+    const announced: string[] = [];
+    listener.on('notification', (n) => {
+      if (n.channel === USERS_CHANGED_CHANNEL) announced.push(n.payload ?? '');
+    });
+    try {
+      await listener.query(`LISTEN ${USERS_CHANGED_CHANNEL}`);
+      const [mira, tomas] = ['mira', 'tomas'].map(
+        (handle) => users.find((u) => u.handle === handle)!.uuid,
+      );
+      await db.pool.query("UPDATE users SET display_name = 'Mira M' WHERE handle = 'mira'");
+      await db.pool.query("DELETE FROM users WHERE handle = 'tomas'");
+      await expect.poll(() => announced).toEqual([mira, tomas]);
+    } finally {
+      listener.release();
+    }
   });
 });

@@ -6,6 +6,9 @@ import type { Pool } from './pool';
  * row, so the single UPDATE of update-cognito-user-ids could not swap ids between two rows; a
  * deferrable one is checked at the end of the statement.
  */
+/** The LISTEN/NOTIFY channel on which a changed or deleted users row is announced, by uuid. */
+export const USERS_CHANGED_CHANNEL = 'cruddur_users_changed';
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS users (
   uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -22,6 +25,18 @@ CREATE TABLE IF NOT EXISTS users (
     CONSTRAINT users_cognito_user_id_not_blank CHECK (btrim(cognito_user_id) <> ''),
   created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Every API instance keeps users in a cache and streams open for them: a changed or deleted row
+-- is announced (its uuid) so that they forget it at once, whoever changed it.
+CREATE OR REPLACE FUNCTION cruddur_announce_user_change() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('${USERS_CHANGED_CHANNEL}', OLD.uuid::text);
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER users_announce_change
+  AFTER UPDATE OR DELETE ON users
+  FOR EACH ROW EXECUTE FUNCTION cruddur_announce_user_change();
 `;
 
 // Two concurrent CREATE TABLE IF NOT EXISTS can still collide in the catalog; the lock serialises them.
