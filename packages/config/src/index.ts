@@ -2,8 +2,10 @@ export { ConfigError, loadConfig, loadConfigOrExit } from './load-config';
 export { EXIT_CODES, type ExitCode } from './exit-codes';
 export {
   awsCredentials,
+  bounded,
   cognitoEnv,
   cognitoIssuer,
+  databaseUrlSecretEnv,
   dynamoEnv,
   logLevel,
   LOG_LEVELS,
@@ -11,6 +13,7 @@ export {
   postgresEnv,
   type AwsCredentialsEnv,
   type CognitoEnv,
+  type DatabaseUrlSecretEnv,
   type DynamoEnv,
   type PostgresEnv,
 } from './schemas';

@@ -49,6 +49,25 @@ export const postgresEnv = z.object({
 });
 export type PostgresEnv = z.infer<typeof postgresEnv>;
 
+/**
+ * Where a Lambda function finds DATABASE_URL: the ARN of a Secrets Manager secret holding it (a
+ * URL in plain environment variables would show in the console and the template). Read at cold
+ * start by `resolveDatabaseUrl` of @cruddur/db; an explicit DATABASE_URL wins.
+ */
+export const databaseUrlSecretEnv = z.object({
+  AWS_REGION: dynamoEnv.shape.AWS_REGION.optional(),
+  DATABASE_URL_SECRET_ARN: z
+    .string()
+    .regex(
+      /^arn:aws[\w-]*:secretsmanager:[\w-]+:\d{12}:secret:.+$/,
+      'must be the ARN of a Secrets Manager secret (arn:aws:secretsmanager:<region>:<account>:secret:<name>)',
+    )
+    .optional(),
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: url('Secrets Manager endpoint').optional(),
+  ...credentialVars,
+});
+export type DatabaseUrlSecretEnv = z.infer<typeof databaseUrlSecretEnv>;
+
 export const cognitoEnv = z.object({
   AWS_REGION: dynamoEnv.shape.AWS_REGION,
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: url(
@@ -83,3 +102,7 @@ export const logLevel = z.enum(LOG_LEVELS).default('info');
 
 export const port = (fallback: number) =>
   z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/** A limit or duration from the environment: a whole number from `min` to `max`, else `fallback`. */
+export const bounded = (fallback: number, { min = 1, max = 1_000_000_000 } = {}) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);

@@ -1,4 +1,21 @@
+export {
+  HANDLE_RESERVATION_HOURS,
+  HandleTakenError,
+  insertSignedUpUser,
+  reserveHandle,
+} from './accounts';
+export {
+  blocksBetween,
+  blockUser,
+  listBlocked,
+  unblockUser,
+  type BlockedCursor,
+  type BlockedPerson,
+  type BlocksBetween,
+} from './blocks';
 export { createDatabase, dropDatabase, splitDatabaseUrl, type DatabaseChange } from './database';
+export { resolveDatabaseUrl } from './database-url';
+export { PEOPLE_SCHEMA_SQL } from './people-schema';
 export { createPool, type Pool } from './pool';
 export { SCHEMA_SQL, schemaLoad, USERS_CHANGED_CHANNEL } from './schema';
 export {
@@ -12,3 +29,4 @@ export {
   type Queryable,
   type User,
 } from './user';
+export { searchUsers, type PeopleSearch, type PersonFound } from './search';

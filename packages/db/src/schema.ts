@@ -1,3 +1,4 @@
+import { PEOPLE_SCHEMA_SQL } from './people-schema';
 import type { Pool } from './pool';
 
 /**
@@ -48,6 +49,7 @@ export async function schemaLoad(pool: Pool): Promise<void> {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SCHEMA_LOCK]);
     await client.query(SCHEMA_SQL);
+    await client.query(PEOPLE_SCHEMA_SQL);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
