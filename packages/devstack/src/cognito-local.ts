@@ -3,9 +3,27 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bindHost } from './bind-host';
+import { codeDeliveryReader, type CodeDelivery } from './cognito-codes';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
 import { waitUntil } from './wait-until';
+
+/** cognito-local's Lambda triggers, invoked through the Lambda Invoke API at `endpoint`. */
+export interface CognitoTriggers {
+  /** Anything that answers `POST /2015-03-31/functions/<name>/invocations`. */
+  endpoint: string;
+  /** Trigger (`PreSignUp`, `PostConfirmation`, …) → the function name sent to `endpoint`. */
+  functions: Partial<Record<string, string>>;
+}
+
+export interface CognitoLocalOptions {
+  port?: number;
+  stateDir?: string;
+  host?: string;
+  triggers?: CognitoTriggers;
+  /** Each confirmation or reset code cognito-local "sends" (it prints them instead of mailing). */
+  onCode?: (delivery: CodeDelivery) => void;
+}
 
 export interface CognitoLocal {
   endpoint: string;
@@ -19,9 +37,7 @@ export interface CognitoLocal {
  * cognito-local serves the Cognito Identity Provider API and signs RS256 tokens. It keeps its
  * state in `.cognito/` under its working directory: `stateDir` for dev, a temporary one otherwise.
  */
-export async function startCognitoLocal(
-  options: { port?: number; stateDir?: string; host?: string } = {},
-): Promise<CognitoLocal> {
+export async function startCognitoLocal(options: CognitoLocalOptions = {}): Promise<CognitoLocal> {
   const port = options.port ?? (await freePort());
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'cruddur-cognito-'));
   const endpoint = `http://localhost:${port}`;
@@ -32,6 +48,15 @@ export async function startCognitoLocal(
     JSON.stringify({
       TokenConfig: { IssuerDomain: endpoint },
       ServerConfig: { hostname: options.host ?? bindHost(), port },
+      ...(options.triggers && {
+        // cognito-local's AWS SDK insists on a region and credentials; the endpoint checks neither.
+        LambdaClient: {
+          endpoint: options.triggers.endpoint,
+          region: 'local',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        },
+        TriggerFunctions: options.triggers.functions,
+      }),
     }),
   );
   const require = createRequire(import.meta.url);
@@ -39,6 +64,7 @@ export async function startCognitoLocal(
   const proc = new ManagedProcess('cognito-local', process.execPath, [bin], {
     cwd: stateDir,
     env: { ...process.env, DEBUG: '' },
+    onOutput: options.onCode && codeDeliveryReader(options.onCode),
   });
   try {
     await waitUntil(

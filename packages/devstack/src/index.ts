@@ -1,5 +1,11 @@
 export { bindHost, LOOPBACK } from './bind-host';
-export { startCognitoLocal, type CognitoLocal } from './cognito-local';
+export { codeDeliveryReader, type CodeDelivery } from './cognito-codes';
+export {
+  startCognitoLocal,
+  type CognitoLocal,
+  type CognitoLocalOptions,
+  type CognitoTriggers,
+} from './cognito-local';
 export { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 export { freePort } from './free-port';
 export { assertJava, JAVA_HELP } from './java';

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 /** A child process whose recent output is kept for error messages and which is reliably stopped. */
 export class ManagedProcess {
@@ -20,16 +21,17 @@ export class ManagedProcess {
       detached: true,
       ...spawnOptions,
     });
-    const keep = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (!line.trim()) continue;
-        this.recent.push(line);
-        if (this.recent.length > 40) this.recent.shift();
-        onOutput?.(line);
-      }
+    const keep = (line: string) => {
+      if (!line.trim()) return;
+      this.recent.push(line);
+      if (this.recent.length > 40) this.recent.shift();
+      onOutput?.(line);
     };
-    this.child.stdout?.on('data', keep);
-    this.child.stderr?.on('data', keep);
+    // Whole lines only: a chunk can end in the middle of one, which readers of the output
+    // (readiness probes, cognito-local's code boxes) would otherwise see cut in two.
+    for (const stream of [this.child.stdout, this.child.stderr]) {
+      if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on('line', keep);
+    }
     this.exit = new Promise((resolve) => {
       this.child.on('exit', (code) => {
         this.exited = true;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { startCognitoLocal, type CognitoLocal } from './cognito-local';
+import { startCognitoLocal, type CognitoLocal, type CognitoLocalOptions } from './cognito-local';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { startPostgres, type LocalPostgres } from './postgres';
 
@@ -21,6 +21,8 @@ export interface StartServicesOptions {
   /** Where the services listen: loopback unless BIND_HOST says otherwise. */
   host?: string;
   onProgress?: (message: string) => void;
+  /** cognito-local's Lambda triggers and where its codes go (see `startCognitoLocal`). */
+  cognito?: Pick<CognitoLocalOptions, 'triggers' | 'onCode'>;
 }
 
 export interface RunningServices {
@@ -115,6 +117,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
             port: options.ports?.cognito,
             host: options.host,
             stateDir: options.dataDir && join(options.dataDir, 'cognito'),
+            ...options.cognito,
           }),
         ).then((cognito) => {
           result.cognito = cognito;
