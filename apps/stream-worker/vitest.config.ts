@@ -2,4 +2,4 @@ import { withServices } from '@cruddur/devstack';
 import { defineProjectConfig } from '@cruddur/vitest-config';
 import { mergeConfig } from 'vitest/config';
 
-export default mergeConfig(defineProjectConfig(), withServices(['dynamodb']));
+export default mergeConfig(defineProjectConfig(), withServices(['dynamodb', 'postgres']));

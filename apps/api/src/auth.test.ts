@@ -1,11 +1,11 @@
-import { cognitoIssuer } from '@cruddur/config';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer } from './http-server';
 import { startApiFixture, type ApiFixture } from './testing/api-fixture';
 import { expectTRPCError } from './testing/expect-error';
 import { apiClient } from './testing/trpc-client';
 import { rawCall } from './testing/raw-call';
+import { createTokenMinter } from './testing/token-minter';
 
 let fx: ApiFixture;
 /** An instance that trusts a key the test holds and whose PostgreSQL cannot be reached. */
@@ -16,24 +16,13 @@ const now = () => Math.floor(Date.now() / 1000);
 
 beforeAll(async () => {
   fx = await startApiFixture();
-  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const stranger = (await generateKeyPair('RS256')).privateKey;
-  const jwks = createLocalJWKSet({
-    keys: [{ ...(await exportJWK(publicKey)), kid: 'CognitoLocal', alg: 'RS256' }],
-  });
+  const minter = await createTokenMinter(fx.config);
   keyed = await fx.startInstance(
     { DATABASE_URL: 'postgres://nobody:nothing@localhost:1/none' },
-    { accessTokenKeys: jwks },
+    { accessTokenKeys: minter.keys },
   );
-  mint = ({ expiresAt, key }) =>
-    new SignJWT({ token_use: 'access', client_id: fx.config.COGNITO_CLIENT_ID, username: 'mira' })
-      .setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' })
-      .setIssuer(cognitoIssuer(fx.config))
-      .setSubject(fx.users.mira.sub)
-      .setIssuedAt(expiresAt - 3600)
-      .setExpirationTime(expiresAt)
-      .sign(key === undefined ? privateKey : key);
-  mintForged = () => mint({ expiresAt: now() + 3600, key: stranger });
+  mint = ({ expiresAt, key }) => minter.mint(fx.users.mira.sub, { expiresAt, key });
+  mintForged = () => minter.forge(fx.users.mira.sub);
 });
 afterAll(() => fx?.close());
 

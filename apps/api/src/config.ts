@@ -1,4 +1,5 @@
 import {
+  bounded,
   cognitoEnv,
   dynamoEnv,
   loadConfigOrExit,
@@ -32,6 +33,8 @@ export const apiEnv = dynamoEnv
     BIND_HOST: z.string().trim().min(1).default('127.0.0.1'),
     WEB_ORIGIN: origins.default([]),
     LOG_LEVEL: logLevel,
+    /** Live streams one person may hold open on one instance (each tab holds one). */
+    LIVE_MAX_STREAMS_PER_USER: bounded(10, { max: 1_000 }),
   });
 export type ApiConfig = z.infer<typeof apiEnv>;
 

@@ -2,6 +2,7 @@ import {
   InvalidCursorError,
   InvalidInputError,
   MessageIdConflictError,
+  MessageNotFoundError,
   NotMemberError,
   SelfMessageError,
   StaleMessageIdError,
@@ -31,6 +32,12 @@ export function toTRPCError(error: unknown): TRPCError {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   if (error instanceof NotMemberError)
     return new TRPCError({ code: 'FORBIDDEN', message: NOT_A_MEMBER, cause: error });
+  if (error instanceof MessageNotFoundError)
+    return new TRPCError({
+      code: 'NOT_FOUND',
+      message: 'messageUuid: this conversation has no such message',
+      cause: error,
+    });
   if (error instanceof SelfMessageError)
     return new TRPCError({
       code: 'BAD_REQUEST',

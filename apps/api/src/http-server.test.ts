@@ -36,6 +36,7 @@ describe('the HTTP server', () => {
       ok: true,
       dynamodb: { ok: true },
       postgres: { ok: true },
+      live: { ok: true, streams: 0 },
     });
   });
 
@@ -50,6 +51,7 @@ describe('the HTTP server', () => {
       ok: false,
       dynamodb: { ok: false, error: 'table no-such-table does not exist' },
       postgres: { ok: false, error: 'unreachable' },
+      live: { ok: false, error: 'not listening to the pub/sub engine', streams: 0 },
     });
   });
 

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { createPgSubscriber } from '@cruddur/live';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { bearerToken } from './auth/bearer-token';
 import { type ApiConfig } from './config';
 import { applyCors } from './http/cors';
 import { checkHealth } from './http/healthz';
+import { LiveHub } from './live/live-hub';
 import { logRequest } from './http/request-log';
 import { reportError } from './report-error';
 import { appRouter } from './root';
@@ -27,6 +29,8 @@ export interface ApiServerOptions extends ApiServicesOptions {
 }
 
 const TRPC_PREFIX = '/trpc/';
+/** A stream whose client does not keep up with this many events is ended (it resumes later). */
+const MAX_QUEUED_EVENTS = 1_000;
 const MAX_BODY_BYTES = 64 * 1024;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -40,6 +44,19 @@ export async function createApiServer(
   options: ApiServerOptions = {},
 ): Promise<ApiServer> {
   const services = createApiServices(config, options);
+  const hub = new LiveHub(
+    createPgSubscriber(config.DATABASE_URL, {
+      onError: (error) => services.logger.error({ err: error }, 'live: pub/sub connection'),
+    }),
+    {
+      logger: services.logger,
+      maxStreamsPerUser: config.LIVE_MAX_STREAMS_PER_USER,
+      maxQueuedPerStream: MAX_QUEUED_EVENTS,
+      onUserChanged: (uuid) => services.caches.forgetUser(uuid),
+    },
+  );
+  services.hub = hub;
+  await hub.start();
   const records = new WeakMap<IncomingMessage, RequestRecord>();
   const streams = new Set<ServerResponse>();
 
@@ -101,6 +118,7 @@ export async function createApiServer(
     (closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       // Subscribers reconnect (to another instance) and resume from their last event id.
+      await hub.close();
       for (const res of streams) res.destroy();
       const force = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 10_000);
       await stopped;

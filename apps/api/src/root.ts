@@ -1,4 +1,5 @@
 import { authRouter } from './routers/auth';
+import { liveRouter } from './routers/live';
 import { messageGroupsRouter } from './routers/message-groups';
 import { messagesRouter } from './routers/messages';
 import { usersRouter } from './routers/users';
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   messageGroups: messageGroupsRouter,
   messages: messagesRouter,
+  live: liveRouter,
 });
 
 /** The API's full type, for typed clients: `import type { AppRouter } from '@cruddur/api'`. */

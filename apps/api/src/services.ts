@@ -4,7 +4,8 @@ import { type JWTVerifyGetKey } from 'jose';
 import { createAccessTokenVerifier, type VerifyAccessToken } from './auth/access-token';
 import { createCaches, type ApiCaches } from './cache/caches';
 import { type ApiConfig } from './config';
-import { WakeSignal } from './live/wake-signal';
+import { type LiveHub } from './live/live-hub';
+import { createPgPublisher, type Delivery, type LivePublisher } from '@cruddur/live';
 import { createLogger, type Logger } from './logger';
 
 /** The long-lived resources one API instance shares between its requests. */
@@ -15,7 +16,12 @@ export interface ApiServices {
   verifyAccessToken: VerifyAccessToken;
   logger: Logger;
   caches: ApiCaches;
-  wake: WakeSignal;
+  /** Live delivery's producer side: every instance publishes after its writes. */
+  publisher: LivePublisher;
+  /** The streams open on this instance; only the Node server has them (not the Lambda handler). */
+  hub?: LiveHub;
+  /** Publishes, logging instead of failing: a write has happened, and the stream worker publishes it too. */
+  publish(deliveries: readonly Delivery[]): Promise<void>;
   /** Ends the PostgreSQL pool and the DynamoDB client's sockets. */
   close(): Promise<void>;
 }
@@ -36,6 +42,7 @@ export function createApiServices(
     report: (problem) => logger.warn(problem, 'data problem'),
   });
   const pool = createPool(config.DATABASE_URL);
+  const publisher = createPgPublisher(pool);
   return {
     config,
     ddb,
@@ -43,7 +50,11 @@ export function createApiServices(
     verifyAccessToken: createAccessTokenVerifier(config, options.accessTokenKeys),
     logger,
     caches: createCaches(),
-    wake: new WakeSignal(),
+    publisher,
+    publish: (deliveries) =>
+      publisher
+        .publish(deliveries)
+        .catch((error: unknown) => logger.warn({ err: error }, 'live: publish failed')),
     close: async () => {
       ddb.client.destroy();
       await pool.end();

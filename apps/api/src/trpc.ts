@@ -71,8 +71,9 @@ const SIGN_IN_REQUIRED = 'sign in required: send "Authorization: Bearer <Cognito
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.token) throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
   let sub: string;
+  let tokenExpiresAt: number;
   try {
-    ({ sub } = await ctx.services.verifyAccessToken(ctx.token));
+    ({ sub, expiresAt: tokenExpiresAt } = await ctx.services.verifyAccessToken(ctx.token));
   } catch (error) {
     if (error instanceof InvalidTokenError)
       throw new TRPCError({
@@ -94,5 +95,5 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
     });
   }
   ctx.record.userUuid = user.uuid;
-  return next({ ctx: { user } });
+  return next({ ctx: { user, tokenExpiresAt } });
 });

@@ -1,9 +1,13 @@
-import { dynamoEnv, logLevel } from '@cruddur/config';
+import { dynamoEnv, logLevel, postgresEnv } from '@cruddur/config';
 import { z } from 'zod';
 
-/** What the Lambda handler reads: the DynamoDB settings and the log level. */
+/**
+ * What the Lambda handler reads: the DynamoDB settings, the log level, and where live delivery
+ * is published (PostgreSQL's LISTEN/NOTIFY; unset: no live announcements, the rows are still kept).
+ */
 export const handlerEnv = dynamoEnv.extend({
   LOG_LEVEL: logLevel,
+  DATABASE_URL: postgresEnv.shape.DATABASE_URL.optional(),
 });
 export type HandlerConfig = z.infer<typeof handlerEnv>;
 

@@ -1,18 +1,33 @@
 import { loadConfigOrExit } from '@cruddur/config';
 import { applyStreamRecords, createDdbContext } from '@cruddur/ddb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { handlerEnv } from './config';
+import { createPgPublisher, type LivePublisher } from '@cruddur/live';
+import { handlerEnv, type HandlerConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { processBatch, type ApplyRecords } from './process-batch';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
 /** A Lambda stream handler around `apply`; reports the first failed record (ReportBatchItemFailures). */
-export function createHandler(apply: ApplyRecords, logger: Logger): StreamHandler {
+export function createHandler(
+  apply: ApplyRecords,
+  logger: Logger,
+  publisher?: LivePublisher,
+): StreamHandler {
   return async (event) => {
-    const { batchItemFailures } = await processBatch(event.Records, apply, { logger });
+    const { batchItemFailures } = await processBatch(event.Records, apply, { logger, publisher });
     return { batchItemFailures };
   };
+}
+
+/** The live publisher the configuration asks for, saying once when there is none. */
+export function livePublisher(
+  config: Pick<HandlerConfig, 'DATABASE_URL'>,
+  logger: Logger,
+): LivePublisher | undefined {
+  if (config.DATABASE_URL) return createPgPublisher(config.DATABASE_URL);
+  logger.warn('DATABASE_URL is not set: changes are not announced for live delivery');
+  return undefined;
 }
 
 let containerHandler: StreamHandler | undefined;
@@ -25,9 +40,11 @@ export const handler: StreamHandler = async (event) => {
   if (!containerHandler) {
     const config = loadConfigOrExit('stream-worker', handlerEnv);
     const ctx = createDdbContext(config);
+    const logger = createLogger(config.LOG_LEVEL);
     containerHandler = createHandler(
       (records) => applyStreamRecords(ctx, records),
-      createLogger(config.LOG_LEVEL),
+      logger,
+      livePublisher(config, logger),
     );
   }
   return containerHandler(event);

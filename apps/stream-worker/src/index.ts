@@ -1,4 +1,4 @@
-export { handler, createHandler, type StreamHandler } from './handler';
+export { handler, createHandler, livePublisher, type StreamHandler } from './handler';
 export {
   processBatch,
   type ApplyRecords,

@@ -6,6 +6,7 @@ import { EXIT_CODES, loadConfigOrExit } from '@cruddur/config';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pollerEnv } from './config';
+import { livePublisher } from './handler';
 import { createLogger } from './logger';
 import { startPoller } from './poller/poller';
 
@@ -16,6 +17,7 @@ message (pattern E), like the Lambda handler does on AWS. Logs are JSON lines.
 
 Environment:
   AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_DYNAMODB_STREAMS, DDB_TABLE_NAME
+  DATABASE_URL           PostgreSQL, where changes are announced for live delivery (optional)
   STREAM_CHECKPOINT_DIR  where progress is saved per stream (default .data/stream-worker)
   STREAM_IDLE_MAX_MS     longest wait between polls of an idle shard (default 1000)
   LOG_LEVEL              fatal|error|warn|info|debug|trace|silent (default info)
@@ -35,7 +37,9 @@ try {
 
 const config = loadConfigOrExit('stream-worker', pollerEnv);
 const logger = createLogger(config.LOG_LEVEL);
+const publisher = livePublisher(config, logger);
 const poller = startPoller({
+  publisher,
   env: config,
   checkpointDir: resolve(config.STREAM_CHECKPOINT_DIR),
   idleMaxMs: config.STREAM_IDLE_MAX_MS,
@@ -57,6 +61,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 try {
   await poller.done;
+  await publisher?.close();
   logger.info('stopped');
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 import type { GroupChange, RecordOutcome, RecordResult } from '@cruddur/ddb';
+import { changeDeliveries, type LivePublisher } from '@cruddur/live';
 import type { DynamoDBBatchItemFailure, DynamoDBRecord } from 'aws-lambda';
 import type { Logger } from './logger';
 
@@ -35,6 +36,12 @@ export interface ProcessBatchOptions {
   logger: Logger;
   /** Partitions processed side by side; records of one partition always go in stream order. */
   concurrency?: number;
+  /**
+   * Where what changed is announced for live delivery. Best effort: the rows are written
+   * whatever happens to the announcement, and a client that missed one catches up from DynamoDB
+   * when it reconnects (a retried batch would change nothing, so it would announce nothing).
+   */
+  publisher?: LivePublisher;
 }
 
 interface Indexed {
@@ -114,6 +121,10 @@ export async function processBatch(
       'record failed; the batch resumes from it on retry',
     );
   }
+  if (options.publisher && changes.length > 0)
+    await options.publisher
+      .publish(changes.flatMap(changeDeliveries))
+      .catch((error: unknown) => logger.warn({ err: error }, 'live: publish failed'));
   logger.info({ records: records.length, ...counts, lagMs }, 'batch processed');
   return {
     // An empty identifier makes Lambda retry the whole batch: the safe side if a record lacks one.

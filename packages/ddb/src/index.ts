@@ -5,7 +5,7 @@
 
 // The access patterns (see README "The patterns").
 export { listMessages } from './patterns/a-list-messages';
-export { listMessageGroups } from './patterns/b-list-message-groups';
+export { listMessageGroups, totalUnread } from './patterns/b-list-message-groups';
 export { createMessage, type CreateOptions, type NewMessage } from './patterns/c-create-message';
 export {
   createMessageGroup,
@@ -49,9 +49,18 @@ export {
   storeMessageAt,
   type MessageToStore,
 } from './patterns/message-write';
-export { findGroupRows, readRow, rowOf, type FoundRow } from './patterns/group-rows';
+export {
+  findGroupRows,
+  readRow,
+  rowOf,
+  type FoundRow,
+  type RowChange,
+} from './patterns/group-rows';
 export { UNREAD_CAP, updateGroupRows, type GroupRowsUpdate } from './patterns/update-group-rows';
-export { listMessagesAfter } from './patterns/list-messages-after';
+// Unread and read receipts: a member's read position, moved forward only.
+export { markRead, readPositions } from './patterns/read-position';
+export { findMessage } from './patterns/find-message';
+export { listMessageGroupsAfter, listMessagesAfter } from './patterns/changes-after';
 // Writing a conversation at a chosen time, for seed data and fixtures: the same write as D.
 export { startConversation } from './patterns/d-create-message-group';
 
@@ -63,6 +72,7 @@ export {
   InvalidCursorError,
   InvalidInputError,
   MessageIdConflictError,
+  MessageNotFoundError,
   NotMemberError,
   SelfMessageError,
   StaleMessageIdError,
@@ -97,6 +107,7 @@ export { type PageOptions } from './internal/newest-first-page';
 export {
   canonicalSortKey,
   formatTimestamp,
+  isTimestamp,
   nextMicrosecond,
   nowMicros,
   nowTimestamp,

@@ -54,10 +54,12 @@ async function rejection(token: string): Promise<unknown> {
 }
 
 describe('createAccessTokenVerifier', () => {
-  it('accepts a valid access token and returns its subject', async () => {
-    await expect(verify(await sign({ username: 'mira' }))).resolves.toEqual({
+  it('accepts a valid access token and returns its subject and expiry', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    await expect(verify(await sign({ username: 'mira' }, { expiresIn: exp }))).resolves.toEqual({
       sub: 'user-sub-1',
       username: 'mira',
+      expiresAt: exp * 1000,
     });
   });
 

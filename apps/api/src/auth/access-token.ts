@@ -21,6 +21,8 @@ export class JwksUnavailableError extends TransientError {
 export interface AccessClaims {
   sub: string;
   username?: string;
+  /** When the token expires (epoch ms): a live stream ends then. */
+  expiresAt: number;
 }
 
 export type VerifyAccessToken = (token: string) => Promise<AccessClaims>;
@@ -60,6 +62,7 @@ export function createAccessTokenVerifier(
     return {
       sub: payload.sub!,
       username: typeof payload.username === 'string' ? payload.username : undefined,
+      expiresAt: payload.exp! * 1000,
     };
   };
 }

@@ -7,6 +7,8 @@ export interface Health {
   ok: boolean;
   dynamodb: Check;
   postgres: Check;
+  /** Only on servers with live streams: whether the pub/sub engine is being listened to. */
+  live?: Check & { streams: number };
 }
 
 const TIMEOUT_MS = 3_000;
@@ -32,7 +34,12 @@ export async function checkHealth(services: ApiServices): Promise<Health> {
       return null;
     }),
   ]);
-  return { ok: dynamodb.ok && postgres.ok, dynamodb, postgres };
+  const { hub } = services;
+  if (!hub) return { ok: dynamodb.ok && postgres.ok, dynamodb, postgres };
+  const live = hub.listening
+    ? { ok: true as const, streams: hub.size }
+    : { ok: false as const, error: 'not listening to the pub/sub engine', streams: hub.size };
+  return { ok: dynamodb.ok && postgres.ok && live.ok, dynamodb, postgres, live };
 }
 
 async function withTimeout<T>(work: Promise<T>): Promise<T> {

@@ -1,13 +1,40 @@
-import { listMessageGroups } from '@cruddur/ddb';
-import { pageInput } from '../inputs';
+import { listMessageGroups, markRead, toMessageGroup, totalUnread } from '@cruddur/ddb';
+import { rowDeliveries } from '@cruddur/live';
+import { z } from 'zod';
+import { pageInput, uuid } from '../inputs';
+import { memberProcedure } from '../membership';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 export const messageGroupsRouter = createTRPCRouter({
-  /** Pattern B: the caller's conversations, most recent first; `nextCursor` leads to older ones. */
-  list: protectedProcedure.input(pageInput.default({ limit: 20 })).query(({ ctx, input }) =>
-    listMessageGroups(ctx.services.ddb, ctx.user.uuid, {
+  /**
+   * Pattern B: the caller's conversations, most recent first, each with its unread count;
+   * `nextCursor` leads to older ones. The first page also carries `totalUnread` over all of them
+   * (up to UNREAD_CAP; see @cruddur/ddb's totalUnread for what it costs).
+   */
+  list: protectedProcedure.input(pageInput.default({ limit: 20 })).query(async ({ ctx, input }) => {
+    const page = await listMessageGroups(ctx.services.ddb, ctx.user.uuid, {
       limit: input.limit,
       cursor: input.cursor ?? undefined,
+    });
+    const total = input.cursor ? null : await totalUnread(ctx.services.ddb, ctx.user.uuid, page);
+    return { ...page, totalUnread: total };
+  }),
+
+  /**
+   * Moves the caller's read position forward to a message of the conversation (never back) and
+   * returns the caller's row with what stays unread. The caller's other tabs and the other person
+   * (a read receipt) hear of it live.
+   */
+  markRead: memberProcedure
+    .input(z.object({ messageUuid: uuid }))
+    .mutation(async ({ ctx, input }) => {
+      const change = await markRead(
+        ctx.services.ddb,
+        input.messageGroupUuid,
+        ctx.user.uuid,
+        input.messageUuid,
+      );
+      if (change.changed) await ctx.services.publish(rowDeliveries([change]));
+      return toMessageGroup(change.item);
     }),
-  ),
 });

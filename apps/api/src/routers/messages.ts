@@ -1,16 +1,21 @@
 import {
   createMessage,
   createMessageGroup,
-  formatTimestamp,
   listMessages,
+  listMessagesAfter,
   membersOf as membersOfPair,
-  TIMESTAMP_PATTERN,
+  type Members,
+  nowMicros,
+  readPositions,
+  timestampFromMicros,
 } from '@cruddur/ddb';
+import { rowDeliveries, type LiveEvent } from '@cruddur/live';
 import { tracked, TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { toTRPCError } from '../errors';
 import { handle, messageText, pageInput, uuid } from '../inputs';
-import { followMessages } from '../live/follow-messages';
+import { eventIdMicros, lastEventId } from '../live/event-id';
+import { CATCH_UP_WINDOW_MS } from '../live/replay';
+import { serveStream } from '../live/serve-stream';
 import { memberProcedure, requireMembership } from '../membership';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 import { pairKey, userByHandle } from '../users';
@@ -30,22 +35,30 @@ export const createMessageInput = z.union(
 );
 
 export const messagesRouter = createTRPCRouter({
-  /** Pattern A: a page of a conversation, oldest→newest; `nextCursor` leads to older messages. */
+  /**
+   * Pattern A: a page of a conversation, oldest→newest; `nextCursor` leads to older messages.
+   * The first page also says up to which message the other person has read (`otherReadAt`, a
+   * sort key, or null), for "Seen".
+   */
   list: protectedProcedure
     .input(pageInput.extend({ messageGroupUuid: uuid }))
     .query(async ({ ctx, input }) => {
-      // The page is read alongside the membership check (one step, not two); it is only
-      // returned once the caller is known to be a member.
-      const [membership, page] = await Promise.allSettled([
-        requireMembership(ctx.services, input.messageGroupUuid, ctx.user.uuid),
-        listMessages(ctx.services.ddb, input.messageGroupUuid, {
+      const { services } = ctx;
+      // Everything is read alongside the membership check (one step, not two); nothing is
+      // returned before the caller is known to be a member.
+      const [membership, page, positions] = await Promise.allSettled([
+        requireMembership(services, input.messageGroupUuid, ctx.user.uuid),
+        listMessages(services.ddb, input.messageGroupUuid, {
           limit: input.limit,
           cursor: input.cursor ?? undefined,
         }),
+        input.cursor ? null : readPositions(services.ddb, input.messageGroupUuid),
       ]);
       if (membership.status === 'rejected') throw membership.reason;
       if (page.status === 'rejected') throw page.reason;
-      return page.value;
+      if (positions.status === 'rejected') throw positions.reason;
+      const other = membership.value.find((m) => m !== ctx.user.uuid)!;
+      return { ...page.value, otherReadAt: positions.value?.get(other) ?? null };
     }),
 
   /**
@@ -56,9 +69,11 @@ export const messagesRouter = createTRPCRouter({
     const { services } = ctx;
     const sender = ctx.user;
     let stored;
+    let members: Members;
+    let rows: Parameters<typeof rowDeliveries>[0] = [];
     if ('messageGroupUuid' in input) {
       // With the members known (they never change), the message is one PutItem.
-      const members = await requireMembership(services, input.messageGroupUuid, sender.uuid);
+      members = await requireMembership(services, input.messageGroupUuid, sender.uuid);
       stored = {
         messageGroupUuid: input.messageGroupUuid,
         message: await createMessage(
@@ -85,48 +100,53 @@ export const messagesRouter = createTRPCRouter({
         { sender, recipient, message: input.message, messageUuid: input.messageUuid },
         { pairGroup: services.caches.pairs.get(pair) },
       );
+      members = membersOfPair(sender.uuid, recipient.uuid);
       services.caches.pairs.set(pair, result.messageGroupUuid);
-      services.caches.members.set(
-        result.messageGroupUuid,
-        membersOfPair(sender.uuid, recipient.uuid),
-      );
+      services.caches.members.set(result.messageGroupUuid, members);
       stored = { messageGroupUuid: result.messageGroupUuid, message: result.message };
+      rows = result.rows;
     }
-    services.wake.notify(stored.messageGroupUuid);
+    // The fast path of live delivery; the stream worker publishes the message again (streams
+    // deliver it once) with the rows pattern E moves.
+    await services.publish([
+      { to: members, event: { type: 'message', message: stored.message } },
+      ...rowDeliveries(rows),
+    ]);
     return stored;
   }),
 
   /**
-   * New messages of a group as server-sent events, each tracked by its sort key so that a
-   * reconnecting client resumes after the last one it saw. Works across API instances.
+   * New messages of one conversation, for API clients that follow a single thread (the web app
+   * uses `live.events`). A new subscription starts with the last few minutes' messages, so that
+   * messages sent between loading the thread and subscribing are not lost; a reconnect with the
+   * last event id replays what was missed.
    */
   onNew: memberProcedure
-    .input(
-      z.object({
-        messageGroupUuid: uuid,
-        lastEventId: z
-          .string()
-          .regex(TIMESTAMP_PATTERN, 'must be the id of a previous event')
-          .nullish(),
-      }),
-    )
+    .input(z.object({ messageGroupUuid: uuid, lastEventId: lastEventId.nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
-      const follow = followMessages({
-        ddb: ctx.services.ddb,
-        wake: ctx.services.wake,
-        messageGroupUuid: input.messageGroupUuid,
-        after: input.lastEventId ?? formatTimestamp(new Date()),
-        signal: signal ?? new AbortController().signal,
+      const group = input.messageGroupUuid;
+      const window = CATCH_UP_WINDOW_MS * 1000;
+      const messagesFrom = async (micros: number): Promise<LiveEvent[]> => {
+        const events: LiveEvent[] = [];
+        let after = timestampFromMicros(micros);
+        for (;;) {
+          const page = await listMessagesAfter(ctx.services.ddb, group, after, 100);
+          events.push(...page.items.map((message) => ({ type: 'message' as const, message })));
+          if (!page.more || page.items.length === 0) return events;
+          after = page.items.at(-1)!.createdAt;
+        }
+      };
+      const stream = serveStream({
+        services: ctx.services,
+        userUuid: ctx.user.uuid,
+        tokenExpiresAt: ctx.tokenExpiresAt,
+        lastEventId: input.lastEventId,
+        signal,
+        accept: (event) => event.type === 'message' && event.message.messageGroupUuid === group,
+        catchUp: (after) => messagesFrom(eventIdMicros(after) - window),
+        initial: () => messagesFrom(nowMicros() - window),
       });
-      try {
-        for await (const { eventId, message } of follow) yield tracked(eventId, message);
-      } catch (error) {
-        // Errors raised while streaming bypass the procedure middleware: shape them here.
-        ctx.services.logger.error(
-          { err: error, messageGroupUuid: input.messageGroupUuid },
-          'messages.onNew failed',
-        );
-        throw toTRPCError(error);
-      }
+      for await (const [id, event] of stream)
+        if (event.type === 'message') yield tracked(id, event.message);
     }),
 });

@@ -46,7 +46,7 @@ describe('messages.onNew', () => {
     // A fresh subscription also replays the last seconds (the look-back window): messages sent
     // between loading the thread and subscribing are not lost.
     expect(live.texts).toContain('before anyone listened');
-    expect(live.events.at(-1)?.message).toMatchObject({
+    expect(live.events.at(-1)?.data).toMatchObject({
       messageGroupUuid: group,
       sender: { handle: 'mira' },
     });

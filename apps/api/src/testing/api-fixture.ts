@@ -12,6 +12,11 @@ import {
 } from '@cruddur/ddb';
 import { originalSchemaLoad } from '@cruddur/ddb/testing';
 import { createTestDatabase, uniqueName } from '@cruddur/devstack';
+import { createPgPublisher, type LivePublisher } from '@cruddur/live';
+import { createLogger, startPoller } from '@cruddur/stream-worker';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { apiEnv, type ApiConfig } from '../config';
 import { createApiServer, type ApiServer, type ApiServerOptions } from '../http-server';
 import { toUserRef } from '../user-ref';
@@ -54,9 +59,12 @@ const UNMAPPED = { handle: 'ghost', displayName: 'Not In Postgres', email: 'ghos
  */
 export async function startApiFixture({
   originalTable = false,
+  worker = false,
 }: {
   /** Create the table the original Python code's way (provisioned, no stream), as a team taking over has it. */
   originalTable?: boolean;
+  /** Run the stream worker (pattern E, and its live announcements) on the table, in this process. */
+  worker?: boolean;
 } = {}): Promise<ApiFixture> {
   const env = process.env;
   const cognito = createCognitoClient(
@@ -70,9 +78,15 @@ export async function startApiFixture({
   const pool = createPool(database.url);
   const instances: ApiServer[] = [];
   let ddb: DdbContext | undefined;
+  let poller: { stop(): Promise<void>; dir: string; publisher: LivePublisher } | undefined;
 
   const close = async () => {
     await Promise.allSettled(instances.map((i) => i.close()));
+    if (poller) {
+      await poller.stop();
+      await poller.publisher.close();
+      await rm(poller.dir, { recursive: true, force: true });
+    }
     if (ddb) await dropTable(ddb).catch(() => {});
     ddb?.client.destroy();
     await pool.end();
@@ -109,6 +123,19 @@ export async function startApiFixture({
     });
     ddb = createDdbContext(config, { report: () => {} });
     await (originalTable ? originalSchemaLoad(ddb.client, ddb.tableName) : createTable(ddb));
+    if (worker) {
+      const dir = await mkdtemp(join(tmpdir(), 'api-worker-'));
+      const publisher = createPgPublisher(database.url);
+      const started = startPoller({
+        env: config,
+        checkpointDir: dir,
+        publisher,
+        logger: createLogger('silent'),
+        idleMaxMs: 50,
+      });
+      poller = { stop: () => started.stop(), dir, publisher };
+      await started.following;
+    }
 
     const session = (email: string, viaClient = clientId) =>
       signIn({ client: cognito, clientId: viaClient, username: email, password: DEV_PASSWORD });

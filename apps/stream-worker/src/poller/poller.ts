@@ -10,6 +10,7 @@ import { followShard, type FollowContext } from './shard-follower';
 import { shardsReadyToFollow, vanishedShards } from './shard-tree';
 import { describeShards, findTableStream, StreamUnusableError } from './stream-discovery';
 import { isTransientError } from '@cruddur/errors';
+import { type LivePublisher } from '@cruddur/live';
 
 export interface PollerOptions {
   env: DynamoEnv;
@@ -18,6 +19,8 @@ export interface PollerOptions {
   logger?: Logger;
   /** Defaults to pattern E's core on `env.DDB_TABLE_NAME`; the benchmark passes its naive twin. */
   apply?: ApplyRecords;
+  /** Where each batch's changes are announced for live delivery (none: nobody is told). */
+  publisher?: LivePublisher;
   /** Ceiling of the idle polling backoff. */
   idleMaxMs?: number;
   /** GetRecords page size (at most 1000). */
@@ -75,6 +78,7 @@ export function startPoller(options: PollerOptions): Poller {
       store,
       checkpointDir,
       apply,
+      publisher: options.publisher,
       logger,
       signal,
       batchSize: options.batchSize ?? 100,

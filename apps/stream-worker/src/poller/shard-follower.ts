@@ -13,6 +13,7 @@ import { setAside } from './dead-letters';
 import { openShardIterator } from './shard-iterator';
 import { toLambdaRecord } from './to-lambda-record';
 import { isTransientError } from '@cruddur/errors';
+import { type LivePublisher } from '@cruddur/live';
 
 export interface FollowContext {
   streams: DynamoDBStreamsClient;
@@ -20,6 +21,7 @@ export interface FollowContext {
   store: CheckpointStore;
   checkpointDir: string;
   apply: ApplyRecords;
+  publisher?: LivePublisher;
   logger: Logger;
   signal: AbortSignal;
   batchSize: number;
@@ -46,7 +48,10 @@ async function processPage(
   let pending = records;
   let attempts = 0;
   while (pending.length > 0) {
-    const { failure } = await processBatch(pending, ctx.apply, { logger: log });
+    const { failure } = await processBatch(pending, ctx.apply, {
+      logger: log,
+      publisher: ctx.publisher,
+    });
     const doneCount = failure?.index ?? pending.length;
     const lastDone = pending[doneCount - 1];
     if (lastDone) await ctx.store.advance(shardId, sequenceOf(lastDone));

@@ -70,3 +70,14 @@ export class TransactionCancelledError extends Error {
     super(`${operation}: transaction cancelled: ${codes || 'no reasons given'}`, options);
   }
 }
+
+/** A message id that names no message of the group (never sent there, or not yet stored). */
+export class MessageNotFoundError extends Error {
+  override readonly name = 'MessageNotFoundError';
+  constructor(
+    readonly messageGroupUuid: string,
+    readonly messageUuid: string,
+  ) {
+    super(`message group ${messageGroupUuid} has no message ${messageUuid}`);
+  }
+}

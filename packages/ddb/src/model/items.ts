@@ -149,5 +149,6 @@ export function toMessageGroup(item: GroupRowItem): MessageGroup {
         : item.read_sk === ''
           ? null
           : canonicalSortKey(item.read_sk),
+    rev: item.rev ?? 0,
   };
 }

@@ -26,6 +26,8 @@ export interface MessageGroup {
   unread: number;
   /** The newest message this user has read (a sort key); null when nothing is known yet. */
   readAt: string | null;
+  /** Grows with every change of the row: of two versions of it, the higher is the newer. */
+  rev: number;
 }
 
 export interface Page<T> {

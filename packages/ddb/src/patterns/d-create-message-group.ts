@@ -25,6 +25,7 @@ import { type Message, type UserRef } from '../model/types';
 import { createMessage } from './c-create-message';
 import { membersOf } from './membership';
 import { messageItem, sortKeyFor, type MessageToStore } from './message-write';
+import { type RowChange } from './group-rows';
 import { findPairGroup, resolvePairGroup } from './pair';
 
 export interface NewConversation {
@@ -39,6 +40,8 @@ export interface ConversationStart {
   message: Message;
   /** False when the pair already had a group and the message went there. */
   created: boolean;
+  /** Both rows, as written, when the group was created (pattern E then has nothing to move). */
+  rows: RowChange[];
 }
 
 export interface StartOptions {
@@ -87,7 +90,7 @@ async function intoGroup(
     { ...m, messageGroupUuid },
     { members: membersOf(m.sender.uuid, m.recipient.uuid) },
   );
-  return { messageGroupUuid, message, created: false };
+  return { messageGroupUuid, message, created: false, rows: [] };
 }
 
 type Part = 'pair' | 'members' | 'senderRow' | 'recipientRow' | 'message' | 'idGuard';
@@ -106,15 +109,18 @@ export async function startConversation(
   const m: MessageToStore = { ...input, messageGroupUuid: randomUUID() };
   let cancellation: Cancellation<string> | null = null;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    cancellation = await transactWrite(
-      ctx,
-      conversationItems(ctx, m, input.recipient, sk, idGuard) as Record<Part, TransactItem>,
-    );
+    const items = conversationItems(ctx, m, input.recipient, sk, idGuard);
+    cancellation = await transactWrite(ctx, items as Record<Part, TransactItem>);
     if (!cancellation) {
+      const written = (part: 'senderRow' | 'recipientRow', owner: UserRef): RowChange => {
+        const item = items[part]!.Put!.Item as GroupRowItem;
+        return { ownerUuid: owner.uuid, item, changed: true, unreadDelta: item.unread ?? 0, readMoved: false };
+      };
       return {
         messageGroupUuid: m.messageGroupUuid,
         message: toMessage(messageItem(m, sk)),
         created: true,
+        rows: [written('senderRow', input.sender), written('recipientRow', input.recipient)],
       };
     }
     const { codes } = cancellation;

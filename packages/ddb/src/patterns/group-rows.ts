@@ -11,6 +11,20 @@ export interface FoundRow {
   item: GroupRowItem;
 }
 
+/** A row after a write that may have changed it: what its owner's list and the other person see change. */
+export interface RowChange extends FoundRow {
+  /** Whether the write changed this row. */
+  changed: boolean;
+  /**
+   * Its unread count after the write minus before. Every write of a row is conditional on the
+   * row being as read, so the deltas of all writes add up to the count: a list keeps a total
+   * exact from them alone.
+   */
+  unreadDelta: number;
+  /** Whether the owner's read position moved forward (a receipt for the other person). */
+  readMoved: boolean;
+}
+
 const micros = (sk: string) => parseSortKey(sk) ?? -Infinity;
 
 /** One row per owner: should a crash of other code have left two, the newer is the row. */

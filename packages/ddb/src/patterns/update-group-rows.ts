@@ -14,7 +14,7 @@ import {
 import { TransactionCancelledError } from '../model/errors';
 import { type GroupRowItem, type MessageItem } from '../model/items';
 import { groupRowPk, messagePk } from '../model/keys';
-import { findGroupRows, readRow, rowOf, type FoundRow } from './group-rows';
+import { findGroupRows, readRow, rowOf, type FoundRow, type RowChange } from './group-rows';
 import { readMembers } from './membership';
 
 /**
@@ -29,8 +29,8 @@ export interface GroupRowsUpdate {
   changed: boolean;
   /** How many rows moved to a newer message (the others kept theirs, or only updated their counts). */
   moved: number;
-  /** Every participant's row as it is now. */
-  rows: FoundRow[];
+  /** Every participant's row as it is now, and what this update did to it. */
+  rows: RowChange[];
 }
 
 const micros = (sk: string | undefined) =>
@@ -83,10 +83,7 @@ export async function updateGroupRows(
       ),
     );
     const items = Object.assign({}, ...plans.map((p) => p.items)) as Record<string, TransactItem>;
-    const after = rows.map((row, i) => ({
-      ownerUuid: row.ownerUuid,
-      item: plans[i]!.after ?? row.item,
-    }));
+    const after = rows.map((row, i) => rowChange(row, plans[i]!.after));
     const moved = plans.filter((p) => p.moves).length;
     if (Object.keys(items).length === 0)
       return { messageGroupUuid: groupUuid, changed: false, moved: 0, rows: after };
@@ -106,6 +103,18 @@ export async function updateGroupRows(
     strong = true;
   }
   throw new TransactionCancelledError('updateGroupRows', cancellation?.reasons ?? []);
+}
+
+/** What writing `after` over `before` changes, for the people who see the row. */
+export function rowChange(before: FoundRow, after: GroupRowItem | undefined): RowChange {
+  if (!after) return { ...before, changed: false, unreadDelta: 0, readMoved: false };
+  return {
+    ownerUuid: before.ownerUuid,
+    item: after,
+    changed: true,
+    unreadDelta: (after.unread ?? 0) - (before.item.unread ?? 0),
+    readMoved: micros(after.read_sk) > micros(before.item.read_sk ?? before.item.sk),
+  };
 }
 
 /**
@@ -250,34 +259,12 @@ async function planRow(
   const moves = newestAt > rowAt;
   if (!moves && unread === unreadBefore && readSk === row.read_sk) return { moves, items: {} };
 
-  const rev = (row.rev ?? 0) + 1;
-  const unchanged = {
-    ConditionExpression: 'message_group_uuid = :g AND (rev = :rev OR attribute_not_exists(rev))',
-    ExpressionAttributeValues: { ':g': groupUuid, ':rev': row.rev ?? 0 },
-  };
   if (!moves) {
-    return {
-      after: { ...row, read_sk: readSk, unread, rev },
-      moves,
-      items: {
-        [`update ${ownerUuid}`]: {
-          Update: {
-            TableName: ctx.tableName,
-            Key: { pk: row.pk, sk: row.sk },
-            UpdateExpression: 'SET read_sk = :read, unread = :unread, rev = :next',
-            ...unchanged,
-            ExpressionAttributeValues: {
-              ...unchanged.ExpressionAttributeValues,
-              ':read': readSk,
-              ':unread': unread,
-              ':next': rev,
-            },
-          },
-        },
-      },
-    };
+    const update = countsUpdate(ctx, groupUuid, row, { readSk, unread });
+    return { after: update.after, moves, items: { [`update ${ownerUuid}`]: update.item } };
   }
 
+  const rev = (row.rev ?? 0) + 1;
   // Spread the stored row, not a parsed copy: attributes this package does not know stay.
   const moved: GroupRowItem = {
     ...row,
@@ -300,9 +287,49 @@ async function planRow(
   // A rebuilt row (see missingRow) has no old key to delete.
   if (row.sk !== '')
     items[`delete ${ownerUuid}`] = {
-      Delete: { TableName: ctx.tableName, Key: { pk: row.pk, sk: row.sk }, ...unchanged },
+      Delete: {
+        TableName: ctx.tableName,
+        Key: { pk: row.pk, sk: row.sk },
+        ...unchangedCondition(groupUuid, row),
+      },
     };
   return { after: moved, moves, items };
+}
+
+/** The condition of every write of a row: it is still the row of this group, as it was read. */
+function unchangedCondition(groupUuid: string, row: GroupRowItem) {
+  return {
+    ConditionExpression: 'message_group_uuid = :g AND (rev = :rev OR attribute_not_exists(rev))',
+    ExpressionAttributeValues: { ':g': groupUuid, ':rev': row.rev ?? 0 },
+  };
+}
+
+/** A row that stays where it is with a new read position and count, if it is as read. */
+export function countsUpdate(
+  ctx: DdbContext,
+  groupUuid: string,
+  row: GroupRowItem,
+  { readSk, unread }: { readSk: string; unread: number },
+): { after: GroupRowItem; item: TransactItem & { Update: object } } {
+  const rev = (row.rev ?? 0) + 1;
+  const unchanged = unchangedCondition(groupUuid, row);
+  return {
+    after: { ...row, read_sk: readSk, unread, rev },
+    item: {
+      Update: {
+        TableName: ctx.tableName,
+        Key: { pk: row.pk, sk: row.sk },
+        UpdateExpression: 'SET read_sk = :read, unread = :unread, rev = :next',
+        ConditionExpression: unchanged.ConditionExpression,
+        ExpressionAttributeValues: {
+          ...unchanged.ExpressionAttributeValues,
+          ':read': readSk,
+          ':unread': unread,
+          ':next': rev,
+        },
+      },
+    },
+  };
 }
 
 /**

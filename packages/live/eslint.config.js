@@ -1,0 +1,1 @@
+export { default } from '@cruddur/eslint-config/base';
