@@ -21,6 +21,11 @@ export interface LocalStackOptions {
   dataDir?: string;
   /** Start the web app (default true). */
   web?: boolean;
+  /**
+   * How many API instances (default 1), each with a web server of its own in front: live
+   * delivery between people on different instances is tested that way.
+   */
+  instances?: number;
   /** Use services that are already running (docker compose, AWS) when their variables are set. */
   externalEnv?: NodeJS.ProcessEnv;
   log?: LogSink;
@@ -32,6 +37,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   env: Record<string, string>;
   urls: { web?: string; api: string; dynamodb: string; cognito: string; database: string };
+  /** Every instance's API and web server (the first is `urls.api` and `urls.web`). */
+  instances: { api: string; web?: string }[];
   services: RunningServices;
   userPoolId: string;
   clientId: string;
@@ -112,20 +119,32 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     env.COGNITO_USER_POOL_ID = userPoolId;
     env.COGNITO_CLIENT_ID = clientId;
 
-    const apiPort = fixedPorts ? DEV_APP_PORTS.api : await freePort();
-    const webPort = fixedPorts ? DEV_APP_PORTS.web : await freePort();
-    const webUrl = `http://localhost:${webPort}`;
-    const apiUrl = `http://localhost:${apiPort}`;
     const withWeb = options.web ?? true;
-
-    progress('starting the API');
-    processes.push(
-      await startApi(
-        { ...env, WEB_ORIGIN: webUrl, BIND_HOST: host, LOG_LEVEL: dev ? 'info' : 'warn' },
-        apiPort,
-        log,
-      ),
+    const instances = await Promise.all(
+      Array.from({ length: options.instances ?? 1 }, async (_, i) => {
+        const first = fixedPorts && i === 0;
+        const api = first ? DEV_APP_PORTS.api : await freePort();
+        const web = first ? DEV_APP_PORTS.web : await freePort();
+        return {
+          apiPort: api,
+          webPort: web,
+          api: `http://localhost:${api}`,
+          web: `http://localhost:${web}`,
+        };
+      }),
     );
+    const [{ api: apiUrl, web: webUrl }] = instances as [(typeof instances)[number]];
+
+    for (const [i, instance] of instances.entries()) {
+      progress(instances.length > 1 ? `starting API instance ${i + 1}` : 'starting the API');
+      processes.push(
+        await startApi(
+          { ...env, WEB_ORIGIN: instance.web, BIND_HOST: host, LOG_LEVEL: dev ? 'info' : 'warn' },
+          instance.apiPort,
+          log,
+        ),
+      );
+    }
 
     const checkpointDir = dataDir ? join(dataDir, 'stream-worker') : scratchDir;
     let worker: ManagedProcess | undefined;
@@ -147,19 +166,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         progress('building the web app');
         await buildWeb(log);
       }
-      progress('starting the web app');
-      processes.push(
-        await startWeb(
-          dev ? 'dev' : 'preview',
-          {
-            port: webPort,
-            host,
-            apiUrl,
-            cognitoUrl: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER!,
-          },
-          log,
-        ),
-      );
+      for (const instance of instances) {
+        progress('starting the web app');
+        processes.push(
+          await startWeb(
+            dev ? 'dev' : 'preview',
+            {
+              port: instance.webPort,
+              host,
+              apiUrl: instance.api,
+              cognitoUrl: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER!,
+            },
+            log,
+          ),
+        );
+      }
     }
 
     signal?.throwIfAborted();
@@ -175,6 +196,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         cognito: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER!,
         database: env.DATABASE_URL!,
       },
+      instances: instances.map((i) => ({ api: i.api, web: withWeb ? i.web : undefined })),
       startWorker: startWorkerProcess,
       stopWorker: () => stopWorkerProcess('stop'),
       killWorker: () => stopWorkerProcess('kill'),
