@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /**
  * Starts the whole stack on free ports with throw-away data: services, schema and seed, Cognito
- * pool, API, stream worker and the production web build. Tests read its coordinates from the
+ * pool, two API instances, stream worker and the production web build. Tests read its coordinates from the
  * environment; the returned function tears it all down.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -14,6 +14,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const started = Date.now();
   const stack = await startLocalStack({
     mode: 'test',
+    // Two API instances, each behind its own web server: people on different instances must
+    // see each other live (E2E_SECOND_BASE_URL is the second one).
+    instances: 2,
     onProgress: (message) =>
       console.log(`[e2e setup +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`),
     log: (source, line) => logLines.push(`[${source}] ${line}`),
@@ -21,6 +24,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   Object.assign(process.env, stack.env, {
     E2E_BASE_URL: stack.urls.web,
     E2E_API_URL: stack.urls.api,
+    E2E_SECOND_BASE_URL: stack.instances[1]!.web,
   });
   console.log(
     `[e2e setup] stack ready in ${((Date.now() - started) / 1000).toFixed(1)}s at ${stack.urls.web}`,
