@@ -26,6 +26,8 @@ export interface LocalStackOptions {
    * delivery between people on different instances is tested that way.
    */
   instances?: number;
+  /** Settings for the API instances beyond the stack's own (limits a test wants lower, say). */
+  apiEnv?: Record<string, string>;
   /** Use services that are already running (docker compose, AWS) when their variables are set. */
   externalEnv?: NodeJS.ProcessEnv;
   log?: LogSink;
@@ -139,7 +141,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       progress(instances.length > 1 ? `starting API instance ${i + 1}` : 'starting the API');
       processes.push(
         await startApi(
-          { ...env, WEB_ORIGIN: instance.web, BIND_HOST: host, LOG_LEVEL: dev ? 'info' : 'warn' },
+          {
+            ...env,
+            WEB_ORIGIN: instance.web,
+            BIND_HOST: host,
+            LOG_LEVEL: dev ? 'info' : 'warn',
+            ...options.apiEnv,
+          },
           instance.apiPort,
           log,
         ),
