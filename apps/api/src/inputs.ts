@@ -4,8 +4,12 @@ import {
   messageTextProblem,
   normalizeHandle,
   normalizeMessageText,
+  normalizePeopleQuery,
   PAGE_LIMIT,
   pageLimitProblem,
+  PEOPLE_SEARCH_LIMIT,
+  peopleQueryProblem,
+  peopleSearchLimitProblem,
 } from '@cruddur/validators';
 import { z } from 'zod';
 
@@ -48,3 +52,17 @@ export const pageInput = z.object({
       if (message) ctx.addIssue({ code: 'custom', message });
     }),
 });
+
+/** What someone typed into the people picker: "@mi", "Tomás", "lind". */
+export const peopleQuery = z
+  .string({ error: 'must be text' })
+  .transform(normalizePeopleQuery)
+  .superRefine(rule(peopleQueryProblem));
+
+export const peopleSearchLimit = z
+  .number({ error: 'must be a whole number' })
+  .default(PEOPLE_SEARCH_LIMIT.default)
+  .superRefine((value, ctx) => {
+    const message = peopleSearchLimitProblem(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });

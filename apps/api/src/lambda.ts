@@ -2,6 +2,7 @@ import {
   awsLambdaRequestHandler,
   type CreateAWSLambdaContextOptions,
 } from '@trpc/server/adapters/aws-lambda';
+import { resolveDatabaseUrl } from '@cruddur/db';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { bearerToken } from './auth/bearer-token';
 import { loadApiConfig } from './config';
@@ -11,7 +12,9 @@ import { appRouter } from './root';
 import { createApiServices } from './services';
 import { createApiContext, type RequestRecord } from './trpc';
 
-// One set of services per Lambda container, reused across invocations (pools, JWKS cache).
+// One set of services per Lambda container, reused across invocations (pools, JWKS cache). On AWS
+// DATABASE_URL is read from the secret DATABASE_URL_SECRET_ARN names, once, at cold start.
+await resolveDatabaseUrl(process.env);
 const services = createApiServices(loadApiConfig());
 const records = new WeakMap<APIGatewayProxyEventV2, RequestRecord>();
 

@@ -19,7 +19,7 @@ export interface Tokens {
 export interface SignInOptions {
   client: CognitoIdentityProviderClient;
   clientId: string;
-  /** An email address, or a handle (with or without its @). */
+  /** An email address, a handle (with or without its @), or the Cognito username itself. */
   username: string;
   password: string;
   /** Needed to sign in with a handle: the handle is looked up in this pool (see the README). */
@@ -66,11 +66,8 @@ async function signInName(options: SignInOptions): Promise<string> {
   const username = options.username.trim();
   if (username.includes('@') && !username.startsWith('@')) return username;
   const handle = HANDLE.exec(username)?.[1];
-  if (!handle)
-    throw new SignInError(
-      'UserNotFoundException',
-      `"${options.username}" is neither an email address nor a handle`,
-    );
+  // Neither an email nor a handle: a Cognito username as it is (e.g. a sub, see users.signInName).
+  if (!handle) return username;
   if (!options.userPoolId)
     throw new TypeError('signIn with a handle needs userPoolId to look the handle up');
   const [user, ...others] = await listAllUsers(

@@ -8,6 +8,8 @@ import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
 import { waitUntil } from './wait-until';
 
+const FLUSH_TARGET = 'AWSCognitoIdentityProviderService.CruddurFlushLog';
+
 /** cognito-local's Lambda triggers, invoked through the Lambda Invoke API at `endpoint`. */
 export interface CognitoTriggers {
   /** Anything that answers `POST /2015-03-31/functions/<name>/invocations`. */
@@ -66,6 +68,19 @@ export async function startCognitoLocal(options: CognitoLocalOptions = {}): Prom
     env: { ...process.env, DEBUG: '' },
     onOutput: options.onCode && codeDeliveryReader(options.onCode),
   });
+  // cognito-local 5.3.0's logger can hold back its latest line until it writes another (seen with
+  // Lambda triggers configured), and a code box held back is a code nobody sees. A request for a
+  // target it does not have makes it write one line; every second, while codes are being read.
+  const flush = options.onCode
+    ? setInterval(() => {
+        fetch(endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': FLUSH_TARGET },
+          body: '{}',
+        }).catch(() => {});
+      }, 1_000)
+    : undefined;
+  flush?.unref();
   try {
     await waitUntil(
       `cognito-local on port ${port}`,
@@ -75,6 +90,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions = {}): Prom
       },
     );
   } catch (error) {
+    clearInterval(flush);
     await proc.stop();
     throw new Error(`${(error as Error).message}\n${proc.output()}`);
   }
@@ -83,6 +99,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions = {}): Prom
     port,
     exited: () => proc.exit,
     stop: async () => {
+      clearInterval(flush);
       await proc.stop();
       if (!options.stateDir) rmSync(stateDir, { recursive: true, force: true });
     },

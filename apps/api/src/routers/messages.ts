@@ -12,6 +12,7 @@ import {
 import { rowDeliveries, type LiveEvent } from '@cruddur/live';
 import { tracked, TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { assertNotBlocked } from '../blocks';
 import { handle, messageText, pageInput, uuid } from '../inputs';
 import { eventIdMicros, lastEventId } from '../live/event-id';
 import { CATCH_UP_WINDOW_MS } from '../live/replay';
@@ -74,6 +75,11 @@ export const messagesRouter = createTRPCRouter({
     if ('messageGroupUuid' in input) {
       // With the members known (they never change), the message is one PutItem.
       members = await requireMembership(services, input.messageGroupUuid, sender.uuid);
+      await assertNotBlocked(
+        services,
+        sender.uuid,
+        members[0] === sender.uuid ? members[1] : members[0],
+      );
       stored = {
         messageGroupUuid: input.messageGroupUuid,
         message: await createMessage(
@@ -94,6 +100,7 @@ export const messagesRouter = createTRPCRouter({
           code: 'NOT_FOUND',
           message: `no user has the handle "${input.handle}"`,
         });
+      await assertNotBlocked(services, sender.uuid, recipient.uuid);
       const pair = pairKey(sender.uuid, recipient.uuid);
       const result = await createMessageGroup(
         services.ddb,
