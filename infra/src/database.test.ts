@@ -87,7 +87,7 @@ describe('-c database=rds', () => {
       Ref: logicalIdOf(stack, subnet),
     }));
     const functions = appFunctions('rds');
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(4);
     for (const { Properties } of functions) {
       expect((Properties.VpcConfig as { SubnetIds: unknown[] }).SubnetIds).toEqual(privateSubnets);
     }
@@ -115,6 +115,7 @@ describe('-c database=rds', () => {
         groupOf(stack.api.function.function),
         groupOf(stack.worker.function.function),
         groupOf(stack.identity.postConfirmation.function),
+        groupOf(stack.identity.preSignUp.function),
         groupOf(stack.live.service),
         logicalIdOf(stack, stack.database.operatorAccess!),
       ].sort(),

@@ -1,9 +1,9 @@
-import { postgresEnv } from '@cruddur/config';
 import { type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 // The programs' own schemas. The API exports apiEnv, but importing the app config modules
 // directly keeps the router and its dependencies out of this test.
 import { apiEnv } from '../../apps/api/src/config';
+import { triggerEnv } from '../../apps/api/src/triggers/config';
 import { handlerEnv } from '../../apps/stream-worker/src/config';
 import { logicalIdOf, resourcesOf, synth } from './testing/synth';
 
@@ -74,10 +74,14 @@ describe('the environment each program starts with', () => {
       schema: handlerEnv,
       expected: { ...stores, ...lambdaRuntime },
     },
-    // Its own schema is still to be written; it needs the database, as postgresEnv describes.
     'the PostConfirmation trigger': {
       variables: functionEnvironment(template, 'post-confirmation.handler'),
-      schema: postgresEnv,
+      schema: triggerEnv,
+      expected: { DATABASE_URL_SECRET_ARN: stores.DATABASE_URL_SECRET_ARN, ...lambdaRuntime },
+    },
+    'the PreSignUp trigger': {
+      variables: functionEnvironment(template, 'pre-sign-up.handler'),
+      schema: triggerEnv,
       expected: { DATABASE_URL_SECRET_ARN: stores.DATABASE_URL_SECRET_ARN, ...lambdaRuntime },
     },
     'the live API container': {

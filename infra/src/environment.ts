@@ -43,6 +43,7 @@ export function apiEnvironment(
 export const LIVE_SERVER_PORT = 4000;
 export const LIVE_SERVER_ENVIRONMENT = { PORT: String(LIVE_SERVER_PORT), BIND_HOST: '0.0.0.0' };
 
-export function postConfirmationEnvironment({ database }: Pick<ProgramInputs, 'database'>) {
+/** Both Cognito triggers (PreSignUp, PostConfirmation) read only the database. */
+export function triggerEnvironment({ database }: Pick<ProgramInputs, 'database'>) {
   return { DATABASE_URL_SECRET_ARN: database.urlSecret.secretArn };
 }

@@ -8,6 +8,7 @@ const APP_FUNCTIONS = {
   'lambda.handler': { bundle: 'lambda.mjs', memory: 512, timeout: 15 },
   'handler.handler': { bundle: 'handler.mjs', memory: 256, timeout: 30 },
   'post-confirmation.handler': { bundle: 'post-confirmation.mjs', memory: 256, timeout: 5 },
+  'pre-sign-up.handler': { bundle: 'pre-sign-up.mjs', memory: 256, timeout: 5 },
 } as const;
 
 describe("the app's Lambda functions", () => {
@@ -16,7 +17,7 @@ describe("the app's Lambda functions", () => {
     ({ Properties }) => (Properties.Handler as string) in APP_FUNCTIONS,
   );
 
-  it('are the API, the stream worker and the PostConfirmation trigger', () => {
+  it('are the API, the stream worker and the two Cognito triggers', () => {
     expect(functions.map(({ Properties }) => Properties.Handler).sort()).toEqual(
       Object.keys(APP_FUNCTIONS).sort(),
     );

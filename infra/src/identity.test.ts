@@ -33,7 +33,7 @@ describe('the Cognito user pool', () => {
     expect(template.EmailMessage).toContain('{####}');
   });
 
-  it("states Cognito's default password policy", () => {
+  it("states Cognito's default password policy, the one the sign-up form shows", () => {
     expect(pool?.Properties.Policies).toEqual({
       PasswordPolicy: {
         MinimumLength: 8,
@@ -46,17 +46,21 @@ describe('the Cognito user pool', () => {
     });
   });
 
-  it('creates the users row through the PostConfirmation trigger', () => {
-    const trigger = logicalIdOf(stack, stack.identity.postConfirmation.function);
+  it('checks the handle in a PreSignUp trigger and creates the users row in a PostConfirmation one', () => {
+    const postConfirmation = logicalIdOf(stack, stack.identity.postConfirmation.function);
+    const preSignUp = logicalIdOf(stack, stack.identity.preSignUp.function);
     expect(pool?.Properties.LambdaConfig).toEqual({
-      PostConfirmation: { 'Fn::GetAtt': [trigger, 'Arn'] },
+      PreSignUp: { 'Fn::GetAtt': [preSignUp, 'Arn'] },
+      PostConfirmation: { 'Fn::GetAtt': [postConfirmation, 'Arn'] },
     });
-    template.hasResourceProperties('AWS::Lambda::Permission', {
-      Action: 'lambda:InvokeFunction',
-      FunctionName: { 'Fn::GetAtt': [trigger, 'Arn'] },
-      Principal: 'cognito-idp.amazonaws.com',
-      SourceArn: { 'Fn::GetAtt': [logicalIdOf(stack, stack.identity.userPool), 'Arn'] },
-    });
+    for (const trigger of [preSignUp, postConfirmation]) {
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [trigger, 'Arn'] },
+        Principal: 'cognito-idp.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [logicalIdOf(stack, stack.identity.userPool), 'Arn'] },
+      });
+    }
   });
 
   it('has a web client without secret that signs in with a password, and no OAuth', () => {

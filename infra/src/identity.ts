@@ -3,7 +3,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { type DeploymentConfig, removalPolicy } from './config';
 import { type Database } from './database';
-import { postConfirmationEnvironment } from './environment';
+import { PASSWORD_POLICY } from '@cruddur/validators';
+import { triggerEnvironment } from './environment';
 import { BundledFunction, type FunctionPlacement } from './functions';
 import { acknowledge } from './nag';
 import { programStatements } from './permissions';
@@ -26,6 +27,7 @@ export class Identity extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
   readonly postConfirmation: BundledFunction;
+  readonly preSignUp: BundledFunction;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
@@ -33,20 +35,38 @@ export class Identity extends Construct {
 
     // Cognito waits 5 s for a trigger (then retries it): running longer would only go on after
     // Cognito has given up on this call.
-    this.postConfirmation = new BundledFunction(this, 'PostConfirmation', {
-      config,
-      description: 'Cruddur Messages Cognito PostConfirmation trigger (creates the users row)',
-      distDir: props.apiDistDir,
-      bundle: 'post-confirmation.mjs',
-      memorySize: 256,
-      timeout: Duration.seconds(5),
-      environment: postConfirmationEnvironment({ database }),
-      statements: programStatements('postConfirmation', {
-        databaseSecretArn: database.urlSecret.secretArn,
-      }),
-      placement: props.placement,
-    });
-    database.allowConnectionsFrom(this.postConfirmation.function);
+    const trigger = (
+      id: string,
+      program: 'postConfirmation' | 'preSignUp',
+      description: string,
+    ) => {
+      const fn = new BundledFunction(this, id, {
+        config,
+        description,
+        distDir: props.apiDistDir,
+        bundle: `${id.replace(/(?<=.)([A-Z])/g, '-$1').toLowerCase()}.mjs`,
+        memorySize: 256,
+        timeout: Duration.seconds(5),
+        environment: triggerEnvironment({ database }),
+        statements: programStatements(program, {
+          databaseSecretArn: database.urlSecret.secretArn,
+        }),
+        placement: props.placement,
+      });
+      database.allowConnectionsFrom(fn.function);
+      return fn;
+    };
+    this.postConfirmation = trigger(
+      'PostConfirmation',
+      'postConfirmation',
+      'Cruddur Messages Cognito PostConfirmation trigger (creates the users row)',
+    );
+    // Before the account exists: a taken or invalid handle must never leave a half-made account.
+    this.preSignUp = trigger(
+      'PreSignUp',
+      'preSignUp',
+      'Cruddur Messages Cognito PreSignUp trigger (checks and holds the handle)',
+    );
 
     this.userPool = new cognito.UserPool(this, 'Users', {
       userPoolName: `cruddur-messages-${config.stage}`,
@@ -65,20 +85,17 @@ export class Identity extends Construct {
         emailSubject: 'Your Cruddur Messages verification code',
         emailBody: 'Your Cruddur Messages verification code is {####}',
       },
-      // Cognito's default policy, written out (so that it cannot change under us, and is visible).
-      passwordPolicy: {
-        minLength: 8,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(7),
-      },
+      // Cognito's default policy, written out once in @cruddur/validators, where the sign-up form
+      // and the development pool read it too.
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(7) },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       mfa: cognito.Mfa.OFF,
       // Lite covers password sign-in, sign-up and Lambda triggers: what the app uses, at the lowest price.
       featurePlan: cognito.FeaturePlan.LITE,
-      lambdaTriggers: { postConfirmation: this.postConfirmation.function },
+      lambdaTriggers: {
+        preSignUp: this.preSignUp.function,
+        postConfirmation: this.postConfirmation.function,
+      },
       deletionProtection: config.protectData,
       removalPolicy: removalPolicy(config),
     });

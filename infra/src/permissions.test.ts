@@ -36,6 +36,7 @@ describe('the permissions module', () => {
         databaseSecret: ['secretsmanager:GetSecretValue'],
       },
       postConfirmation: { databaseSecret: ['secretsmanager:GetSecretValue'] },
+      preSignUp: { databaseSecret: ['secretsmanager:GetSecretValue'] },
     });
   });
 });
@@ -54,6 +55,11 @@ function roles(stack: CruddurStack, inVpc: boolean) {
     'PostConfirmation trigger': {
       role: stack.identity.postConfirmation.role,
       program: 'postConfirmation',
+      extras: functionExtras,
+    },
+    'PreSignUp trigger': {
+      role: stack.identity.preSignUp.role,
+      program: 'preSignUp',
       extras: functionExtras,
     },
   } satisfies Record<string, { role: IConstruct; program: Program; extras: readonly string[] }>;

@@ -53,6 +53,10 @@ export const PROGRAM_PERMISSIONS = {
   postConfirmation: {
     databaseSecret: READ_DATABASE_URL,
   },
+  /** The Cognito PreSignUp trigger: checks and holds the handle in PostgreSQL, nothing else. */
+  preSignUp: {
+    databaseSecret: READ_DATABASE_URL,
+  },
 } as const satisfies Record<string, Partial<Record<ResourceKind, readonly string[]>>>;
 
 export type Program = keyof typeof PROGRAM_PERMISSIONS;

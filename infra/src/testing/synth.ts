@@ -20,6 +20,7 @@ const scratch = mkdtempSync(join(inject('infraScratchDir'), 'worker-'));
 const PLACEHOLDER_FILES = {
   api: [
     ...['lambda.mjs', 'lambda.mjs.map', 'post-confirmation.mjs', 'post-confirmation.mjs.map'],
+    ...['pre-sign-up.mjs', 'pre-sign-up.mjs.map'],
     ...['server.mjs', 'server.mjs.map'],
   ],
   worker: ['handler.mjs', 'handler.mjs.map'],
