@@ -1,6 +1,6 @@
 import { createCognitoClient, signIn } from '@cruddur/cognito';
 import { DEV_PASSWORD, SEED_USERS } from '@cruddur/admin';
-import { startLocalStack, type LocalStack } from '@cruddur/local-stack';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '@cruddur/local-stack';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ export interface Person {
   handle: Handle;
   uuid: string;
   api: ApiClient;
+  accessToken: string;
 }
 
 export interface RobustnessStack {
@@ -33,7 +34,9 @@ const KEPT_LOG_LINES = 60;
  * The whole application as `pnpm dev` runs it, with its data on disk in a temporary folder so that
  * DynamoDB Local and PostgreSQL keep it across the restarts the tests inflict.
  */
-export async function startRobustnessStack(): Promise<RobustnessStack> {
+export async function startRobustnessStack(
+  options: Pick<LocalStackOptions, 'apiEnv' | 'instances'> = {},
+): Promise<RobustnessStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cruddur-robustness-'));
   // PostgreSQL runs as its own system user when started as root and must reach its data folder.
   chmodSync(dataDir, 0o755);
@@ -44,6 +47,7 @@ export async function startRobustnessStack(): Promise<RobustnessStack> {
       mode: 'test',
       web: false,
       dataDir,
+      ...options,
       log: (source, line) => {
         logs.push(`[${source}] ${line}`);
         if (logs.length > KEPT_LOG_LINES) logs.shift();
@@ -69,9 +73,9 @@ export async function startRobustnessStack(): Promise<RobustnessStack> {
         password: DEV_PASSWORD,
       });
       const api = apiClient(stack.urls.api, accessToken);
-      if (!firstCall) return { handle, uuid: '', api };
+      if (!firstCall) return { handle, uuid: '', api, accessToken };
       const me = await api.users.me.query();
-      return { handle, uuid: me.uuid, api };
+      return { handle, uuid: me.uuid, api, accessToken };
     },
     recentLogs: () => logs.join('\n'),
     stop: async () => {

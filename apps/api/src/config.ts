@@ -35,6 +35,18 @@ export const apiEnv = dynamoEnv
     LOG_LEVEL: logLevel,
     /** Live streams one person may hold open on one instance (each tab holds one). */
     LIVE_MAX_STREAMS_PER_USER: bounded(10, { max: 1_000 }),
+    /** Calls one HTTP request may batch; more is refused with 400 before any of them runs. */
+    API_MAX_BATCH_CALLS: bounded(10, { max: 1_000 }),
+    /** Writes (mutations) one person may make per minute, over all instances. */
+    WRITE_RATE_LIMIT_PER_MINUTE: bounded(120, { max: 1_000_000 }),
+    /** How long a client may take to send a whole request, and its headers (ms; at most the former). */
+    API_REQUEST_TIMEOUT_MS: bounded(10_000, { min: 1_000, max: 300_000 }),
+    API_HEADERS_TIMEOUT_MS: bounded(5_000, { min: 1_000, max: 300_000 }),
+    /**
+     * How often Cognito is asked whether a signed-in user is still enabled (ms): a disabled or
+     * deleted user is refused within this bound, even while their token is valid.
+     */
+    ACCOUNT_CHECK_INTERVAL_MS: bounded(60_000, { min: 1_000, max: 3_600_000 }),
   });
 export type ApiConfig = z.infer<typeof apiEnv>;
 

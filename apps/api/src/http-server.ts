@@ -8,6 +8,7 @@ import { applyCors } from './http/cors';
 import { checkHealth } from './http/healthz';
 import { LiveHub } from './live/live-hub';
 import { logRequest } from './http/request-log';
+import { retryAfterHeader } from './http/retry-after';
 import { reportError } from './report-error';
 import { appRouter } from './root';
 import { createApiServices, type ApiServices, type ApiServicesOptions } from './services';
@@ -64,10 +65,12 @@ export async function createApiServer(
     router: appRouter,
     basePath: TRPC_PREFIX,
     maxBodySize: MAX_BODY_BYTES,
+    maxBatchSize: config.API_MAX_BATCH_CALLS,
+    responseMeta: ({ errors }) => retryAfterHeader(errors),
     createContext: ({ req, info }) =>
       createApiContext(
         services,
-        bearerToken(req.headers.authorization, info.connectionParams),
+        bearerToken(req.headers.authorization, info),
         records.get(req),
       ),
     onError: ({ error, path }) => reportError(services.logger, error, path),
@@ -103,7 +106,16 @@ export async function createApiServer(
     trpc(req, res);
   };
 
-  const server = createServer(handle);
+  const server = createServer(
+    {
+      // A client that trickles its request in holds a socket and memory: it gets this long.
+      requestTimeout: config.API_REQUEST_TIMEOUT_MS,
+      headersTimeout: Math.min(config.API_HEADERS_TIMEOUT_MS, config.API_REQUEST_TIMEOUT_MS),
+      // Node checks those timeouts this often (30 s by default, which would stretch them).
+      connectionsCheckingInterval: 1_000,
+    },
+    handle,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? config.PORT, config.BIND_HOST, () => {

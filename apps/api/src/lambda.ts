@@ -7,6 +7,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { bearerToken } from './auth/bearer-token';
 import { loadApiConfig } from './config';
 import { logRequest } from './http/request-log';
+import { retryAfterHeader } from './http/retry-after';
 import { reportError } from './report-error';
 import { appRouter } from './root';
 import { createApiServices } from './services';
@@ -20,12 +21,10 @@ const records = new WeakMap<APIGatewayProxyEventV2, RequestRecord>();
 
 const trpc = awsLambdaRequestHandler({
   router: appRouter,
+  maxBatchSize: services.config.API_MAX_BATCH_CALLS,
+  responseMeta: ({ errors }) => retryAfterHeader(errors),
   createContext: ({ event, info }: CreateAWSLambdaContextOptions<APIGatewayProxyEventV2>) =>
-    createApiContext(
-      services,
-      bearerToken(event.headers.authorization, info.connectionParams),
-      records.get(event),
-    ),
+    createApiContext(services, bearerToken(event.headers.authorization, info), records.get(event)),
   onError: ({ error, path }) => reportError(services.logger, error, path),
 });
 

@@ -1,7 +1,10 @@
 import { createPool, type Pool } from '@cruddur/db';
 import { createDdbContext, type DdbContext } from '@cruddur/ddb';
 import { type JWTVerifyGetKey } from 'jose';
+import { createCognitoClient } from '@cruddur/cognito';
 import { createAccessTokenVerifier, type VerifyAccessToken } from './auth/access-token';
+import { createAccountCheck, type AccountCheck } from './auth/account-status';
+import { createWriteLimiter, type WriteLimiter } from './limits/write-limiter';
 import { createCaches, type ApiCaches } from './cache/caches';
 import { type ApiConfig } from './config';
 import { type LiveHub } from './live/live-hub';
@@ -20,6 +23,8 @@ export interface ApiServices {
   publisher: LivePublisher;
   /** The streams open on this instance; only the Node server has them (not the Lambda handler). */
   hub?: LiveHub;
+  writeLimiter: WriteLimiter;
+  checkAccount: AccountCheck;
   /** Publishes, logging instead of failing: a write has happened, and the stream worker publishes it too. */
   publish(deliveries: readonly Delivery[]): Promise<void>;
   /** Ends the PostgreSQL pool and the DynamoDB client's sockets. */
@@ -43,6 +48,7 @@ export function createApiServices(
   });
   const pool = createPool(config.DATABASE_URL);
   const publisher = createPgPublisher(pool);
+  const cognito = createCognitoClient(config);
   return {
     config,
     ddb,
@@ -51,12 +57,21 @@ export function createApiServices(
     logger,
     caches: createCaches(),
     publisher,
+    writeLimiter: createWriteLimiter(pool, {
+      perMinute: config.WRITE_RATE_LIMIT_PER_MINUTE,
+      logger,
+    }),
+    checkAccount: createAccountCheck(cognito, config.COGNITO_USER_POOL_ID, {
+      intervalMs: config.ACCOUNT_CHECK_INTERVAL_MS,
+      logger,
+    }),
     publish: (deliveries) =>
       publisher
         .publish(deliveries)
         .catch((error: unknown) => logger.warn({ err: error }, 'live: publish failed')),
     close: async () => {
       ddb.client.destroy();
+      cognito.destroy();
       await pool.end();
     },
   };

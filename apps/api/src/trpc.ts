@@ -6,7 +6,11 @@ import { InvalidTokenError } from './auth/access-token';
 import { cached } from './cache/caches';
 import { toTRPCError } from './errors';
 import { describeInputErrors, inputErrors } from './input-errors';
+import { TooManyWritesError } from './limits/write-limiter';
 import { type ApiServices } from './services';
+
+const retryAfterMs = (cause: unknown): number | null =>
+  cause instanceof TooManyWritesError ? cause.retryAfterMs : null;
 
 /** What the request log line learns while the request runs. */
 export interface RequestRecord {
@@ -28,30 +32,40 @@ export function createApiContext(
   return { services, token, record };
 }
 
-const t = initTRPC.context<ApiContext>().create({
-  // Stack traces never leave the server, whatever NODE_ENV says.
-  isDev: false,
-  sse: {
-    ping: { enabled: true, intervalMs: 15_000 },
-    client: { reconnectAfterInactivityMs: 20_000 },
-  },
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    let message = shape.message;
-    if (zodError) message = `invalid input: ${describeInputErrors(zodError)}`;
-    else if (error.code === 'INTERNAL_SERVER_ERROR') message = 'internal error';
-    return {
-      code: shape.code,
-      message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        zodError: zodError ? inputErrors(zodError) : null,
-      },
-    };
-  },
-});
+/** Per-procedure settings: `writeLimit: false` for a mutation that has a limit of its own. */
+export interface ApiMeta {
+  writeLimit?: boolean;
+}
+
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ApiMeta>()
+  .create({
+    // Stack traces never leave the server, whatever NODE_ENV says.
+    isDev: false,
+    sse: {
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 20_000 },
+    },
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      let message = shape.message;
+      if (zodError) message = `invalid input: ${describeInputErrors(zodError)}`;
+      else if (error.code === 'INTERNAL_SERVER_ERROR') message = 'internal error';
+      return {
+        code: shape.code,
+        message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          zodError: zodError ? inputErrors(zodError) : null,
+          // How long to wait before trying again, for refusals that say so.
+          retryAfterMs: retryAfterMs(error.cause),
+        },
+      };
+    },
+  });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -67,8 +81,11 @@ export const publicProcedure = t.procedure.use(domainErrors);
 
 const SIGN_IN_REQUIRED = 'sign in required: send "Authorization: Bearer <Cognito access token>"';
 
-/** Resolves the caller from the access token: signature, issuer, expiry, token_use, client id, users row. */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * Resolves the caller from the access token — signature, issuer, expiry, token_use, client id,
+ * users row, and an account Cognito still has enabled — and counts their writes.
+ */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type, meta }) => {
   if (!ctx.token) throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
   let sub: string;
   let tokenExpiresAt: number;
@@ -83,11 +100,19 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       });
     throw error;
   }
-  const { pool, caches } = ctx.services;
-  const user = await cached(caches.usersBySub, sub, async () => {
-    const row = await findUserByCognitoUserId(pool, sub);
-    return row && toUserRef(row);
-  });
+  const { pool, caches, checkAccount } = ctx.services;
+  const [user, account] = await Promise.all([
+    cached(caches.usersBySub, sub, async () => {
+      const row = await findUserByCognitoUserId(pool, sub);
+      return row && toUserRef(row);
+    }),
+    checkAccount(sub),
+  ]);
+  if (account !== 'active')
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: `this account has been ${account}: sign in again or contact support`,
+    });
   if (!user) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',
@@ -95,5 +120,14 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
     });
   }
   ctx.record.userUuid = user.uuid;
-  return next({ ctx: { user, tokenExpiresAt } });
+  if (type === 'mutation' && meta?.writeLimit !== false) {
+    try {
+      await ctx.services.writeLimiter.consume(user.uuid);
+    } catch (error) {
+      if (error instanceof TooManyWritesError)
+        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
+      throw error;
+    }
+  }
+  return next({ ctx: { user, tokenExpiresAt, sub } });
 });

@@ -14,6 +14,7 @@ import {
 describe('message text', () => {
   it('is trimmed, then 1 to 1024 characters counted as people count them', () => {
     expect(normalizeMessageText('  hi\n')).toBe('hi');
+    expect(normalizeMessageText('one\r\ntwo\rthree')).toBe('one\ntwo\nthree');
     expect(messageTextProblem('')).toBe('must not be blank');
     expect(messageTextProblem('a'.repeat(MESSAGE_MAX_CHARACTERS))).toBeNull();
     expect(messageTextProblem('🙂'.repeat(MESSAGE_MAX_CHARACTERS))).toBeNull();
@@ -45,5 +46,44 @@ describe('ids and pages', () => {
     expect(pageLimitProblem(0)).toBe('must be at least 1');
     expect(pageLimitProblem(101)).toBe('must be at most 100');
     expect(pageLimitProblem(1.5)).toBe('must be a whole number');
+  });
+});
+
+describe('message text: control and invisible characters', () => {
+  it.each([
+    ['NUL', 'a\u0000b'],
+    ['an escape sequence', '\u001b[31mred'],
+    ['backspace', 'a\bb'],
+    ['DEL', 'a\u007fb'],
+    ['a C1 control', 'a\u0085b'],
+  ])('refuses %s', (_what, text) => {
+    expect(messageTextProblem(normalizeMessageText(text))).toBe(
+      'must not contain control characters (line breaks and tabs are fine)',
+    );
+  });
+
+  it.each([
+    ['zero-width spaces and joiners', '\u200b\u200c\u200d'],
+    ['a word joiner and a BOM', '\u2060\ufeff'],
+    ['Braille blanks', '\u2800\u2800'],
+    ['Hangul fillers', '\u3164\u115f\u1160\uffa0'],
+    ['an ideographic space between zero-width spaces', '\u200b\u3000\u200b'],
+    ['a lone combining mark', '\u0301'],
+    ['a Mongolian vowel separator', '\u180e'],
+  ])('refuses text of nothing visible: %s', (_what, text) => {
+    expect(messageTextProblem(normalizeMessageText(text))).toBe(
+      'must contain at least one visible character',
+    );
+  });
+
+  it.each([
+    ['line breaks and tabs', 'first\n\tsecond'],
+    ['an emoji with a zero-width joiner', '👩\u200d💻'],
+    ['Arabic', 'مرحبا'],
+    ['a single full stop', '.'],
+    ['a Braille letter', '\u2801'],
+    ['a Hangul syllable', '한'],
+  ])('accepts %s', (_what, text) => {
+    expect(messageTextProblem(normalizeMessageText(text))).toBeNull();
   });
 });

@@ -15,7 +15,11 @@ export interface LiveStreamOptions {
 
 /** Why a stream ended, for the procedure to turn into the error its client sees. */
 export type EndReason =
-  { kind: 'slow' } | { kind: 'expired' } | { kind: 'reconnect'; why: string } | { kind: 'closed' };
+  | { kind: 'slow' }
+  | { kind: 'expired' }
+  | { kind: 'revoked'; status: string }
+  | { kind: 'reconnect'; why: string }
+  | { kind: 'closed' };
 
 /**
  * One open live subscription: a bounded queue filled by the hub and drained by the procedure's

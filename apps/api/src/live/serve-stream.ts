@@ -10,6 +10,8 @@ import { type EndReason } from './live-stream';
 export interface StreamRequest {
   services: ApiServices;
   userUuid: string;
+  /** The Cognito user behind the token, whose account is checked again while the stream lasts. */
+  sub: string;
   /** The access token's expiry (epoch ms): the stream ends then, and the client renews and resumes. */
   tokenExpiresAt: number;
   lastEventId: string | null | undefined;
@@ -41,6 +43,11 @@ export async function* serveStream(
     });
   const stream = openStream(services, request);
   stream.endAt(request.tokenExpiresAt, { kind: 'expired' });
+  const recheck = setInterval(() => {
+    void services.checkAccount(request.sub).then((status) => {
+      if (status !== 'active') stream.end({ kind: 'revoked', status });
+    });
+  }, services.config.ACCOUNT_CHECK_INTERVAL_MS);
   const signal = request.signal ?? new AbortController().signal;
   let ended: EndReason;
   try {
@@ -71,6 +78,7 @@ export async function* serveStream(
       services.logger.error({ err: error, userUuid: request.userUuid }, 'live stream failed');
     throw shaped;
   } finally {
+    clearInterval(recheck);
     stream.end({ kind: 'closed' });
   }
   endWith(ended);
@@ -104,6 +112,11 @@ function endWith(reason: EndReason): void {
       throw new TRPCError({
         code: 'UNAUTHORIZED',
         message: 'the access token expired: renew it and reconnect with the last event id',
+      });
+    case 'revoked':
+      throw new TRPCError({
+        code: 'UNAUTHORIZED',
+        message: `this account has been ${reason.status}: sign in again or contact support`,
       });
     case 'slow':
       throw new TRPCError({

@@ -22,6 +22,7 @@ export const liveRouter = createTRPCRouter({
       serveStream({
         services: ctx.services,
         userUuid: ctx.user.uuid,
+        sub: ctx.sub,
         tokenExpiresAt: ctx.tokenExpiresAt,
         lastEventId: input.lastEventId,
         signal,
@@ -34,7 +35,7 @@ export const liveRouter = createTRPCRouter({
    * "I am typing in this conversation", for the other person's stream only: nothing is stored.
    * Calls faster than once a second per conversation are accepted and dropped.
    */
-  typing: memberProcedure.mutation(async ({ ctx, input }) => {
+  typing: memberProcedure.meta({ writeLimit: false }).mutation(async ({ ctx, input }) => {
     const key = `${ctx.user.uuid} ${input.messageGroupUuid}`;
     if (typingSent.has(key)) return { published: false };
     typingSent.set(key, true);

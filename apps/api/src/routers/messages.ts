@@ -146,6 +146,7 @@ export const messagesRouter = createTRPCRouter({
       const stream = serveStream({
         services: ctx.services,
         userUuid: ctx.user.uuid,
+        sub: ctx.sub,
         tokenExpiresAt: ctx.tokenExpiresAt,
         lastEventId: input.lastEventId,
         signal,
