@@ -4,3 +4,4 @@ export { apiEnv, loadApiConfig, type ApiConfig } from './config';
 export { createApiContext, createCallerFactory, type ApiContext } from './trpc';
 export { createApiServices, type ApiServices, type ApiServicesOptions } from './services';
 export { createApiServer, type ApiServer } from './http-server';
+export { TRIGGER_FUNCTIONS } from './triggers/functions';

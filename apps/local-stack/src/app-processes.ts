@@ -46,6 +46,29 @@ export async function startApi(
   return ready(proc, `the API on port ${port}`, httpOk(`http://localhost:${port}/healthz`));
 }
 
+/** The Cognito triggers behind a local Lambda Invoke API, for cognito-local to call (src/triggers-server.ts). */
+export async function startTriggers(
+  env: Record<string, string>,
+  port: number,
+  log: LogSink,
+): Promise<ManagedProcess> {
+  const proc = tsxProcess(
+    'triggers',
+    API_DIR,
+    'src/triggers-server.ts',
+    {
+      DATABASE_URL: env.DATABASE_URL!,
+      PORT: String(port),
+      BIND_HOST: env.BIND_HOST ?? '127.0.0.1',
+      LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+    },
+    log,
+  );
+  return ready(proc, `the Cognito triggers on port ${port}`, async () =>
+    proc.output().includes('cognito triggers listening on'),
+  );
+}
+
 export async function startWorker(
   env: Record<string, string>,
   checkpointDir: string,

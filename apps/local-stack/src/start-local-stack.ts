@@ -3,6 +3,7 @@ import {
   DEV_PORTS,
   freePort,
   startServices,
+  type CodeDelivery,
   type ManagedProcess,
   type RunningServices,
   type ServiceName,
@@ -10,7 +11,15 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWeb, startApi, startWeb, startWorker, type LogSink } from './app-processes';
+import { TRIGGER_FUNCTIONS } from '@cruddur/api';
+import {
+  buildWeb,
+  startApi,
+  startTriggers,
+  startWeb,
+  startWorker,
+  type LogSink,
+} from './app-processes';
 import { prepareData } from './prepare-data';
 
 export interface LocalStackOptions {
@@ -32,6 +41,11 @@ export interface LocalStackOptions {
   externalEnv?: NodeJS.ProcessEnv;
   log?: LogSink;
   onProgress?: (message: string) => void;
+  /**
+   * Each confirmation or password-reset code cognito-local "sends" (it mails nothing: it logs
+   * them, and this reports them as they are logged). `pnpm dev` prints them.
+   */
+  onCode?: (delivery: CodeDelivery) => void;
   /** Aborting (Ctrl-C during start-up) stops what has started so far and rejects. */
   signal?: AbortSignal;
 }
@@ -55,7 +69,7 @@ export interface LocalStack {
   firstExit(): Promise<{ name: string; code: number | null }>;
 }
 
-const DEV_APP_PORTS = { api: 4000, web: 5173 } as const;
+const DEV_APP_PORTS = { api: 4000, web: 5173, triggers: 9230 } as const;
 
 /** Which services to start here and which the caller already provides through the environment. */
 function servicesToStart(external: NodeJS.ProcessEnv): ServiceName[] {
@@ -80,13 +94,25 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const dataDir = options.dataDir;
   const host = bindHost(external);
 
+  const wanted = servicesToStart(external);
+  // cognito-local started here calls the app's PreSignUp and PostConfirmation triggers through the
+  // Lambda Invoke API, which a process of the stack answers on this port (started once the
+  // database is ready; nobody signs up before the stack is up).
+  const triggersPort = fixedPorts ? DEV_APP_PORTS.triggers : await freePort();
+  const withTriggers = wanted.includes('cognito');
   const services = await startServices({
-    services: servicesToStart(external),
+    services: wanted,
     dataDir,
     host,
     ports: fixedPorts ? DEV_PORTS : undefined,
     database: 'cruddur',
     onProgress: options.onProgress,
+    cognito: {
+      triggers: withTriggers
+        ? { endpoint: `http://127.0.0.1:${triggersPort}`, functions: TRIGGER_FUNCTIONS }
+        : undefined,
+      onCode: options.onCode,
+    },
   });
   const processes: ManagedProcess[] = [];
   // Throw-away stacks keep the worker's checkpoints in a temporary folder removed on stop.
@@ -120,6 +146,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { userPoolId, clientId } = await prepareData(env, progress);
     env.COGNITO_USER_POOL_ID = userPoolId;
     env.COGNITO_CLIENT_ID = clientId;
+
+    if (withTriggers) {
+      progress('starting the Cognito triggers (sign-up checks, users rows)');
+      processes.push(
+        await startTriggers(
+          { ...env, BIND_HOST: host, LOG_LEVEL: dev ? 'info' : 'warn' },
+          triggersPort,
+          log,
+        ),
+      );
+    }
 
     const withWeb = options.web ?? true;
     const instances = await Promise.all(

@@ -5,6 +5,7 @@ import {
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { uniqueName } from '@cruddur/devstack';
+import { PASSWORD_POLICY } from '@cruddur/validators';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootstrapCognito } from './bootstrap';
 import { createCognitoClient } from './client';
@@ -27,6 +28,15 @@ describe('bootstrapCognito', () => {
     const pool = (await client.send(new DescribeUserPoolCommand({ UserPoolId: result.userPoolId })))
       .UserPool;
     expect(pool?.Name).toBe(poolName);
+    // Open to sign-up, with the password policy the sign-up form shows.
+    expect(pool?.AdminCreateUserConfig?.AllowAdminCreateUserOnly).toBe(false);
+    expect(pool?.Policies?.PasswordPolicy).toMatchObject({
+      MinimumLength: PASSWORD_POLICY.minLength,
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
     const appClient = (
       await client.send(
         new DescribeUserPoolClientCommand({

@@ -10,6 +10,7 @@ import {
   ListUserPoolsCommand,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { PASSWORD_POLICY } from '@cruddur/validators';
 import { mapBounded } from './bounded';
 import { CognitoSetupError } from './errors';
 import { listAllUsers } from './users';
@@ -111,8 +112,19 @@ async function findOrCreatePool(
       UsernameAttributes: ['email'],
       UsernameConfiguration: { CaseSensitive: false },
       AutoVerifiedAttributes: ['email'],
-      // Private messaging: accounts are provisioned, nobody signs themselves up.
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      // People sign themselves up (and confirm by code), as on the deployed pool (infra/).
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      // The policy the deployed pool has and the sign-up form shows (cognito-local does not
+      // enforce it; Amazon Cognito does, and the form checks it before sending).
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: PASSWORD_POLICY.minLength,
+          RequireLowercase: PASSWORD_POLICY.requireLowercase,
+          RequireUppercase: PASSWORD_POLICY.requireUppercase,
+          RequireNumbers: PASSWORD_POLICY.requireDigits,
+          RequireSymbols: PASSWORD_POLICY.requireSymbols,
+        },
+      },
     }),
   );
   const id = created.UserPool?.Id;

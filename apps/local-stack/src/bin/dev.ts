@@ -16,7 +16,8 @@ import { startLocalStack, type LocalStack } from '../start-local-stack';
 const USAGE = `Usage: pnpm dev [--reset] [--quiet] [--data-dir <dir>] [--free-ports]
 
 Starts the whole Cruddur Messages stack locally (no Docker needed):
-  DynamoDB Local :8000, PostgreSQL :5432, cognito-local :9229, API :4000, web :5173,
+  DynamoDB Local :8000, PostgreSQL :5432, cognito-local :9229 (its Lambda triggers :9230),
+  API :4000, web :5173,
   and the stream worker. Data is kept under .data/ between runs. Everything listens on
   127.0.0.1 only; BIND_HOST=0.0.0.0 exposes it to the network.
 
@@ -34,7 +35,19 @@ Options:
   --free-ports       pick free ports instead of the fixed ones (a second stack beside another)
   --help             show this help`;
 
-const colours: Record<string, string> = { api: '36', worker: '35', web: '33', 'web build': '33' };
+/** cognito-local's name for a code's purpose, as people say it. */
+const CODE_PURPOSES: Record<string, string> = {
+  SignUp: 'sign-up confirmation code',
+  ForgotPassword: 'password reset code',
+};
+
+const colours: Record<string, string> = {
+  api: '36',
+  worker: '35',
+  triggers: '34',
+  web: '33',
+  'web build': '33',
+};
 const paint = (code: string, text: string) =>
   process.stdout.isTTY ? `\x1b[${code}m${text}\x1b[0m` : text;
 
@@ -94,6 +107,14 @@ async function main(): Promise<void> {
     freePorts: values['free-ports'],
     externalEnv: process.env,
     onProgress: (message) => console.log(`${paint('2', '•')} ${message}`),
+    // cognito-local mails nothing: its codes are printed here, whatever --quiet says.
+    onCode: ({ purpose, destination, code }) =>
+      console.log(
+        paint(
+          '1;33',
+          `✉ ${CODE_PURPOSES[purpose] ?? `${purpose} code`} for ${destination}: ${code}`,
+        ),
+      ),
     log: values.quiet
       ? undefined
       : (source, line) => console.log(`${paint(colours[source] ?? '37', `[${source}]`)} ${line}`),
@@ -124,6 +145,9 @@ ${users}
 
 To run the CLIs (pnpm db …, pnpm ddb …) against this stack, in another shell:
 ${exports}
+
+New accounts: sign up at ${running.urls.web}/signup; the confirmation code is printed here as
+"✉ sign-up confirmation code for <email>: <code>" (password resets likewise).
 
 Ctrl-C stops everything.`);
 }
