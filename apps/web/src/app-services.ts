@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { AuthStore } from './auth/auth-store';
 import { cognitoEndpoint } from './auth/cognito-client';
+import { watchSession } from './auth/session-storage';
 import { apiErrorKind, isTransient } from './lib/api-errors';
 import { createApiClient } from './trpc';
 
@@ -10,12 +11,15 @@ import { createApiClient } from './trpc';
  * a session empties the cache, so the next person to sign in here never sees the last one's data.
  */
 export function createAppServices(
-  storage: Storage = window.sessionStorage,
+  storage: Storage = window.localStorage,
   pageOrigin = window.location.origin,
 ) {
   const trpcClient = createApiClient(() => auth.getAccessToken());
   const auth: AuthStore = new AuthStore({
     storage,
+    // Every tab shares the session: a reload, a new tab or Ctrl-click opens signed in, and
+    // signing out anywhere signs out everywhere.
+    watch: (onChange) => watchSession(window, storage, onChange),
     // The pool and app client come from the API, so one web build serves any environment.
     cognito: async () => {
       const config = await trpcClient.auth.config.query();

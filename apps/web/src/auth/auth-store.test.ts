@@ -15,12 +15,18 @@ beforeAll(async () => ({ cognito, email } = await createTestPool()));
 
 const stores: AuthStore[] = [];
 function createStore(
-  options: { storage?: Storage; now?: () => number; settings?: CognitoSettings } = {},
+  options: {
+    storage?: Storage;
+    now?: () => number;
+    settings?: CognitoSettings;
+    watch?: (listener: () => void) => () => void;
+  } = {},
 ) {
   const store = new AuthStore({
     storage: options.storage ?? new MemoryStorage(),
     cognito: async () => options.settings ?? cognito,
     now: options.now,
+    watch: options.watch,
   });
   stores.push(store);
   return store;
@@ -144,5 +150,80 @@ describe('AuthStore', () => {
     expect(await token).toBeNull();
     expect(store.getSession()).toBeNull();
     expect(loadSession(storage)).toBeNull();
+  });
+});
+
+/**
+ * Tabs of one browser: one localStorage, and the `storage` event that tells every other tab when
+ * one of them writes it (never the tab that wrote).
+ */
+class Browser {
+  readonly storage = new MemoryStorage();
+  readonly #tabs: { listener: () => void }[] = [];
+  tab(now?: () => number) {
+    const tab = { listener: () => {} };
+    this.#tabs.push(tab);
+    const storage = this.storage;
+    const others = () => this.#tabs.filter((t) => t !== tab);
+    const shared: Storage = Object.assign(Object.create(storage) as Storage, {
+      setItem: (key: string, value: string) => {
+        storage.setItem(key, value);
+        others().forEach((t) => t.listener());
+      },
+      removeItem: (key: string) => {
+        storage.removeItem(key);
+        others().forEach((t) => t.listener());
+      },
+      getItem: (key: string) => storage.getItem(key),
+    });
+    return createStore({
+      storage: shared,
+      now,
+      watch: (listener) => {
+        tab.listener = listener;
+        return () => (tab.listener = () => {});
+      },
+    });
+  }
+}
+
+describe('AuthStore across tabs', () => {
+  it('opens a new tab signed in, and signing out in any tab signs out every tab', async () => {
+    const browser = new Browser();
+    const first = browser.tab();
+    await first.signIn(email, PASSWORD);
+    const second = browser.tab();
+    expect(second.getSession()).toEqual(first.getSession());
+    let told = 0;
+    first.subscribe(() => told++);
+    second.signOut();
+    expect(first.getSession()).toBeNull();
+    expect(first.signedOutByUser).toBe(true);
+    expect(await first.getAccessToken()).toBeNull();
+    expect(told).toBe(1);
+  });
+
+  it('adopts the tokens another tab refreshed or signed in with, without asking Cognito', async () => {
+    const browser = new Browser();
+    const first = browser.tab();
+    const second = browser.tab();
+    expect(second.getSession()).toBeNull();
+    await first.signIn(email, PASSWORD);
+    expect(second.getSession()).toEqual(first.getSession());
+    expect(await second.getAccessToken()).toBe(first.getSession()!.accessToken);
+  });
+
+  it('lets no refresh under way in one tab revive a session another tab signed out', async () => {
+    let clock = Date.now();
+    const browser = new Browser();
+    const first = browser.tab(() => clock);
+    const second = browser.tab(() => clock);
+    await first.signIn(email, PASSWORD);
+    clock = first.getSession()!.expiresAt - 30_000;
+    const refreshing = first.getAccessToken();
+    second.signOut();
+    expect(await refreshing).toBeNull();
+    expect(first.getSession()).toBeNull();
+    expect(loadSession(browser.storage)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import {
   signInWithPassword,
   type CognitoTokens,
 } from './cognito-client';
+import { decodeJwt } from 'jose';
 import { clearSession, loadSession, saveSession, type Session } from './session-storage';
 
 /** Refresh this long before the access token expires, so no request goes out with a dying token. */
@@ -21,12 +22,19 @@ export interface AuthStoreOptions {
   /** Where to sign in; asked when first needed, and again if asking failed. */
   cognito: () => Promise<CognitoSettings>;
   now?: () => number;
+  /**
+   * Tells the store when another tab changed the stored session (`watchSession`): every tab of a
+   * browser shares one session, as with Amplify's default storage.
+   */
+  watch?: (onExternalChange: () => void) => () => void;
 }
 
 /**
  * The signed-in session, outside React so that the tRPC links can ask it for a token. It refreshes
  * the access token a minute before expiry (on a timer, and on demand if a timer was throttled in a
- * background tab), and signs out when Cognito refuses the refresh token.
+ * background tab), and signs out when Cognito refuses the refresh token. With `watch`, what
+ * another tab does is followed here: its sign-in or refreshed tokens are adopted (so one refresh
+ * serves every tab), its sign-out signs this tab out too.
  */
 export class AuthStore {
   readonly #options: AuthStoreOptions;
@@ -38,6 +46,7 @@ export class AuthStore {
   #settings: Promise<CognitoSettings> | null = null;
   /** Bumped by sign-in and sign-out, so that a refresh that was in flight cannot revive an old session. */
   #generation = 0;
+  readonly #unwatch: () => void;
   /**
    * Why the last session ended, for the sign-in page to explain: null after a deliberate sign-out,
    * else what the server or Cognito said.
@@ -51,6 +60,7 @@ export class AuthStore {
     this.#now = options.now ?? Date.now;
     this.#session = loadSession(options.storage);
     this.#scheduleRefresh();
+    this.#unwatch = options.watch?.(() => this.#adoptStored()) ?? (() => {});
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -88,9 +98,36 @@ export class AuthStore {
     return (await this.#refresh())?.accessToken ?? null;
   }
 
+  /** Where to reach Cognito, for the account screens (sign-up, confirmation, reset). */
+  cognitoSettings(): Promise<CognitoSettings> {
+    return this.#cognito();
+  }
+
   dispose(): void {
     clearTimeout(this.#timer);
+    this.#unwatch();
     this.#listeners.clear();
+  }
+
+  /** Another tab wrote the stored session: follow it, without writing it back. */
+  #adoptStored(): void {
+    const stored = loadSession(this.#options.storage);
+    const current = this.#session;
+    if (stored?.accessToken === current?.accessToken) return;
+    // Whatever was under way here belongs to the session being replaced.
+    this.#generation++;
+    if (!stored) {
+      this.endedBecause = null;
+      this.signedOutByUser = true;
+    } else if (current && subjectOf(current) !== subjectOf(stored)) {
+      // Someone else signed in elsewhere: this tab's data (the query cache) must go first.
+      this.#apply(null);
+    }
+    if (stored) {
+      this.endedBecause = null;
+      this.signedOutByUser = false;
+    }
+    this.#apply(stored);
   }
 
   #refresh(): Promise<Session | null> {
@@ -132,9 +169,13 @@ export class AuthStore {
   }
 
   #set(session: Session | null): void {
-    this.#session = session;
     if (session) saveSession(this.#options.storage, session);
     else clearSession(this.#options.storage);
+    this.#apply(session);
+  }
+
+  #apply(session: Session | null): void {
+    this.#session = session;
     this.#scheduleRefresh();
     for (const listener of this.#listeners) listener();
   }
@@ -154,5 +195,14 @@ export class AuthStore {
       throw error;
     });
     return this.#settings;
+  }
+}
+
+/** Whose session it is (the token's `sub`), read without verifying: the API verifies. */
+function subjectOf(session: Session): string | undefined {
+  try {
+    return decodeJwt(session.accessToken).sub;
+  } catch {
+    return undefined;
   }
 }

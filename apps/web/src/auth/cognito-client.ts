@@ -1,26 +1,17 @@
 /**
- * The two Cognito Identity Provider calls the browser needs, over its JSON protocol (a POST with
- * an `X-Amz-Target` header). Both are unsigned (a public app client has no secret), so the AWS
- * SDK's signing, middleware and retry machinery would only add weight to the bundle.
+ * Signing in and refreshing tokens (InitiateAuth), the Cognito calls every page load may need.
+ * Sign-up, confirmation and password reset live in cognito-accounts.ts, loaded with their screens.
  */
 import { decodeJwt } from 'jose';
+import { CognitoError, cognitoRequest, NETWORK_MESSAGE } from './cognito-request';
+
+export { CognitoError };
 
 export interface CognitoTokens {
   accessToken: string;
   /** Absent after a refresh: Cognito keeps the refresh token it was given. */
   refreshToken?: string;
   expiresInSeconds: number;
-}
-
-/** A failed Cognito call; `code` is Cognito's exception name, or `NetworkError` when it was not reached. */
-export class CognitoError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CognitoError';
-  }
 }
 
 interface InitiateAuthResponse {
@@ -50,7 +41,7 @@ const MESSAGES: Record<string, string> = {
   UserNotConfirmedException: 'This account is not confirmed yet.',
   PasswordResetRequiredException: 'This account needs a password reset.',
   TooManyRequestsException: 'Too many attempts. Wait a moment and try again.',
-  NetworkError: 'Cannot reach the sign-in service. Check your connection and try again.',
+  NetworkError: NETWORK_MESSAGE,
 };
 
 async function initiateAuth(
@@ -59,34 +50,17 @@ async function initiateAuth(
   authFlow: 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH',
   authParameters: Record<string, string>,
 ): Promise<CognitoTokens> {
-  let response: Response;
+  let body: InitiateAuthResponse;
   try {
-    response = await fetch(endpoint, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-      },
-      body: JSON.stringify({
-        AuthFlow: authFlow,
-        ClientId: clientId,
-        AuthParameters: authParameters,
-      }),
+    body = await cognitoRequest<InitiateAuthResponse>(endpoint, 'InitiateAuth', {
+      AuthFlow: authFlow,
+      ClientId: clientId,
+      AuthParameters: authParameters,
     });
-  } catch {
-    throw new CognitoError('NetworkError', MESSAGES.NetworkError!);
-  }
-  const body = (await response.json().catch(() => null)) as
-    (InitiateAuthResponse & { __type?: string; message?: string }) | null;
-  if (!response.ok || !body) {
-    // `__type` may carry a namespace prefix ("com.amazonaws…#NotAuthorizedException").
-    const code =
-      body?.__type?.split('#').pop() ??
-      (response.status >= 500 || !body ? 'NetworkError' : 'UnknownError');
-    throw new CognitoError(
-      code,
-      MESSAGES[code] ?? body?.message ?? `Sign-in failed (${response.status}).`,
-    );
+  } catch (error) {
+    if (error instanceof CognitoError && MESSAGES[error.code])
+      throw new CognitoError(error.code, MESSAGES[error.code]!);
+    throw error;
   }
   const result = body.AuthenticationResult;
   if (!result) {
