@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['cost', 'write', 'api', 'trips', 'lag', 'web'] as const;
+export const SECTIONS = ['cost', 'write', 'api', 'trips', 'lag', 'live', 'web'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -12,6 +12,10 @@ export interface BenchOptions {
   rates: number[];
   hotRates: number[];
   lagDurationSec: number;
+  livePeople: number;
+  liveTabs: number;
+  liveRate: number;
+  liveDurationSec: number;
   output: 'text' | 'markdown' | 'json';
 }
 
@@ -28,10 +32,12 @@ prints, on this machine:
          PostgreSQL calls made directly; the ratio API ÷ direct is the figure to keep low
   trips  DynamoDB and PostgreSQL round trips per procedure, and whether any ran concurrently
   lag    stream lag (write → both group rows) of pattern E and the naive update at each rate
+  live   live delivery (write → the other person's tabs) and DynamoDB reads per idle
+         subscriber-minute, over 2 API instances, beside the polling design it replaced
   web    gzip size of the web app's production build on its first load
 
 Options:
-  --only <list>         sections to run, comma-separated (default cost,write,api,trips,lag,web)
+  --only <list>         sections to run, comma-separated (default cost,write,api,trips,lag,live,web)
   --requests <n>        measured requests per operation and side (default 500)
   --connections <list>  requests in flight at once, each level measured (default 1,10)
   --warmup <n>          unmeasured requests per operation and side first (default 50)
@@ -39,6 +45,10 @@ Options:
   --rates <list>        stream lag: messages per second over 20 conversations (default 5,20)
   --hot-rates <list>    stream lag: messages per second into one conversation (default 50)
   --lag-duration <s>    stream lag: seconds per run (default 10)
+  --live-people <n>     live delivery: people, in pairs (default 100)
+  --live-tabs <n>       live delivery: open tabs (subscribers) per person (default 10)
+  --live-rate <n>       live delivery: messages per second (default 10)
+  --live-duration <s>   live delivery: seconds of traffic, and of idle before it (default 20)
   --json                print the report as JSON (progress still goes to stderr)
   --markdown            print the tables as Markdown, for a README
   -h, --help            show this help
@@ -90,6 +100,10 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
         rates: { type: 'string' },
         'hot-rates': { type: 'string' },
         'lag-duration': { type: 'string' },
+        'live-people': { type: 'string' },
+        'live-tabs': { type: 'string' },
+        'live-rate': { type: 'string' },
+        'live-duration': { type: 'string' },
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -111,6 +125,10 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     rates: rateList(values.rates),
     hotRates: rateList(values['hot-rates'], [50]),
     lagDurationSec: wholeNumber('lag-duration', values['lag-duration'], 10, 600),
+    livePeople: wholeNumber('live-people', values['live-people'], 100, 1_000),
+    liveTabs: wholeNumber('live-tabs', values['live-tabs'], 10, 100),
+    liveRate: wholeNumber('live-rate', values['live-rate'], 10, 200),
+    liveDurationSec: wholeNumber('live-duration', values['live-duration'], 20, 600),
     output: values.json ? 'json' : values.markdown ? 'markdown' : 'text',
   };
 }

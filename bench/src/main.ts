@@ -15,6 +15,7 @@ import {
   formatApiOverhead,
   formatCost,
   formatHeader,
+  formatLiveDelivery,
   formatLoad,
   formatRoundTrips,
   formatStreamLag,
@@ -22,6 +23,7 @@ import {
   formatWriteLatency,
   type BenchReport,
 } from './report';
+import { measureLiveDelivery } from './live/measure-live';
 import { measureRoundTrips } from './round-trips';
 import { measureStreamLag, patternELosses } from './stream-lag/measure';
 import { MARKDOWN, TEXT } from './text-table';
@@ -70,7 +72,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function runSections(report: BenchReport): Promise<void> {
   const wants = (section: BenchOptions['sections'][number]) => options.sections.includes(section);
-  if (['cost', 'write', 'api', 'trips', 'lag'].some((section) => wants(section as never))) {
+  if (['cost', 'write', 'api', 'trips', 'lag', 'live'].some((section) => wants(section as never))) {
     stack = await startBenchStack(progress, abort.signal);
     try {
       if (wants('cost')) {
@@ -111,6 +113,24 @@ async function runSections(report: BenchReport): Promise<void> {
           progress,
         );
         show(formatStreamLag(report.streamLag, format));
+      }
+      if (wants('live')) {
+        progress('starting the stack’s stream worker (live delivery runs as deployed)');
+        await stack.worker.start();
+        report.liveDelivery = await measureLiveDelivery(
+          stack.config,
+          stack.clientId,
+          {
+            people: options.livePeople,
+            tabs: options.liveTabs,
+            rate: options.liveRate,
+            durationSec: options.liveDurationSec,
+            idleSec: options.liveDurationSec,
+          },
+          progress,
+        );
+        await stack.worker.stop();
+        show(formatLiveDelivery(report.liveDelivery, format));
       }
     } finally {
       progress('stopping the stack');

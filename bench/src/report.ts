@@ -6,6 +6,7 @@ import { type OverheadReport } from './api-overhead';
 import { BEFORE_THIS_ROUND, COST_GOALS } from './cost/goals';
 import { type CostReport } from './cost/measure-cost';
 import { type WriteLatencyReport } from './cost/write-latency';
+import { type LiveDeliveryReport } from './live/measure-live';
 import { type RoundTripRow } from './round-trips';
 import { type ReportFormat } from './text-table';
 import { type WebBundleReport } from './web-bundle';
@@ -26,6 +27,7 @@ export interface BenchReport {
   apiOverhead?: OverheadReport;
   roundTrips?: RoundTripRow[];
   streamLag?: StreamLagReport;
+  liveDelivery?: LiveDeliveryReport;
   web?: WebBundleReport;
 }
 
@@ -265,4 +267,39 @@ export function formatWebBundle(report: WebBundleReport, format: ReportFormat): 
       ['JavaScript, per-screen chunks (later)', report.lazyJsGzipKb],
     ],
   ]);
+}
+
+export function formatLiveDelivery(report: LiveDeliveryReport, format: ReportFormat): string {
+  const { options } = report;
+  const rows = report.rows.map((row) => [
+    row.design,
+    row.subscribers,
+    row.sent,
+    row.delivery?.p50 ?? '-',
+    row.delivery?.p99 ?? '-',
+    row.delivery?.max ?? '-',
+    row.missing,
+    row.idleReadsPerSubscriberMinute,
+  ]);
+  const live = report.rows[0];
+  return format.section(
+    `6. Live delivery, write → the other person's tabs: ${options.people} people × ${options.tabs} tabs over 2 API instances, ${options.rate} messages/s for ${options.durationSec} s`,
+    [
+      [
+        'design',
+        'subscribers',
+        'messages',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'missing',
+        'DynamoDB reads per idle subscriber-minute',
+      ],
+      rows,
+    ],
+    [
+      `Goal: 0 DynamoDB reads per idle subscriber-minute — ${live && live.idleReadsPerSubscriberMinute === 0 ? 'met' : 'NOT met'}.`,
+      'Every tab is connected during the idle window and the traffic; a delivery is one message reaching one tab of its recipient. Both designs share this process with the two API instances.',
+    ],
+  );
 }

@@ -30,3 +30,4 @@ export {
 } from './seed/seed-users';
 export { seedUsers, type SeedReport } from './seed/seed-users-table';
 export { setupUsersDatabase } from './seed/setup-users-database';
+export { createPerson, type Person, type PersonOptions } from './seed/person';
