@@ -14,12 +14,15 @@ export interface RunInput {
   /** How long deliveries may take after the last send before they count as missing. */
   drainMs: number;
   /** A person's API client on instance 0 or 1. */
-  clients(person: SignedInPerson, instance: number): TRPCClient<AppRouter>;
+  clients: (person: SignedInPerson, instance: number) => TRPCClient<AppRouter>;
   /** Waits for `condition`, up to `timeoutMs` (then goes on: the run reports what is missing). */
-  until(what: string, condition: () => boolean, timeoutMs?: number): Promise<void>;
+  until: (what: string, condition: () => boolean, timeoutMs?: number) => Promise<void>;
   /** The idle window: counts reads between `reset` and its end. */
-  idle(reads: () => number, reset: () => void): Promise<{ idleReads: number; idleMinutes: number }>;
-  progress(message: string): void;
+  idle: (
+    reads: () => number,
+    reset: () => void,
+  ) => Promise<{ idleReads: number; idleMinutes: number }>;
+  progress: (message: string) => void;
 }
 
 export interface DeliveryRun {
