@@ -1,5 +1,39 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+
+/**
+ * The production build's Content-Security-Policy, as a <meta> tag in index.html so that it holds
+ * on any static host (the CloudFront distribution of infra/ also sends it as a header, narrowed
+ * to its region, with frame-ancestors, which a <meta> cannot carry). Tokens live in localStorage,
+ * where any injected script could read them: only the app's own scripts and styles run, and
+ * requests go only to this origin (the API, and Cognito through the proxy) or to Amazon
+ * Cognito, whose region the app learns at run time — a CSP host can only be wildcarded in its
+ * first label, hence `*.amazonaws.com`. Not in `vite dev`: its hot reload injects inline code.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self' https://*.amazonaws.com",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'cruddur-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 /**
  * One origin serves the app, the API and the Cognito endpoint, in `vite` (dev) and `vite preview`
@@ -20,7 +54,7 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   server: { port: 5173, proxy },
   preview: { proxy },
   build: {

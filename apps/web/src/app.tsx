@@ -13,6 +13,18 @@ import { trpc } from './trpc';
 const SignInPage = lazy(() =>
   import('./routes/sign-in-page').then((m) => ({ default: m.SignInPage })),
 );
+const SignUpPage = lazy(() =>
+  import('./routes/sign-up-page').then((m) => ({ default: m.SignUpPage })),
+);
+const ConfirmSignUpPage = lazy(() =>
+  import('./routes/confirm-sign-up-page').then((m) => ({ default: m.ConfirmSignUpPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./routes/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./routes/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const MessagesLayout = lazy(() =>
   import('./routes/messages-layout').then((m) => ({ default: m.MessagesLayout })),
 );
@@ -34,6 +46,10 @@ export function App() {
               <Routes>
                 <Route path="/" element={<Navigate to="/messages" replace />} />
                 <Route path="/signin" element={<SignInPage />} />
+                <Route path="/signup" element={<SignUpPage />} />
+                <Route path="/confirm" element={<ConfirmSignUpPage />} />
+                <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+                <Route path="/reset-password" element={<ResetPasswordPage />} />
                 <Route
                   path="/messages"
                   element={

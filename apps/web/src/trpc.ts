@@ -10,9 +10,10 @@ const API_PATH = '/trpc';
 
 /**
  * Procedures that need no sign-in. They go without a token, and unbatched: refreshing the token
- * asks `auth.config` where Cognito is, so that call must never wait for a token itself.
+ * asks `auth.config` where Cognito is, so that call must never wait for a token itself; signing in
+ * with a handle asks `users.signInName` before there is any token.
  */
-const PUBLIC_PROCEDURES = new Set(['auth.config']);
+const PUBLIC_PROCEDURES = new Set(['auth.config', 'users.signInName']);
 
 /**
  * Queries and mutations go batched over HTTP with the access token in the Authorization header.

@@ -1,40 +1,61 @@
-import { useId, useState } from 'react';
+import { normalizePeopleQuery, peopleQueryProblem } from '@cruddur/validators';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { describeApiError } from '../lib/api-errors';
+import type { UserRef } from '../lib/api-types';
+import { trpc } from '../trpc';
+import { useConversations } from './conversations-provider';
+import { PeoplePicker } from './people-picker';
 
-/** "Message someone": goes to the new-conversation view for a handle (a leading @ is fine). */
+/** How long typing must pause before a search goes out: one request per word, not per key. */
+const SEARCH_DELAY_MS = 200;
+
+/**
+ * "Message someone": finds people as their name or handle is typed (`users.search`), and opens
+ * the conversation with the one chosen — the one the two already have, when it is known here, or
+ * the new-conversation view (whose first message reuses an existing one anyway).
+ */
 export function NewConversationForm() {
   const navigate = useNavigate();
-  const inputId = useId();
-  const [handle, setHandle] = useState('');
-  const cleaned = handle.trim().replace(/^@/, '');
+  const { conversations } = useConversations();
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(normalizePeopleQuery(text)), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const searchable = query !== '' && peopleQueryProblem(query) === null;
+  const search = trpc.users.search.useQuery(
+    { query },
+    { enabled: searchable, staleTime: 30_000, placeholderData: (previous) => previous },
+  );
+
+  const choose = (person: UserRef) => {
+    setText('');
+    const existing = conversations.find((c) => c.other.uuid === person.uuid);
+    void navigate(
+      existing
+        ? `/messages/${existing.messageGroupUuid}`
+        : `/messages/new/${encodeURIComponent(person.handle)}`,
+    );
+  };
 
   return (
-    <form
-      className="new-conversation"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!cleaned) return;
-        setHandle('');
-        void navigate(`/messages/new/${encodeURIComponent(cleaned)}`);
-      }}
-    >
-      <label htmlFor={inputId} className="sr-only">
-        Start a conversation with (handle)
-      </label>
-      <input
-        id={inputId}
-        name="handle"
-        className="input"
-        placeholder="@handle"
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={handle}
-        onChange={(event) => setHandle(event.target.value)}
+    <div className="new-conversation">
+      <PeoplePicker
+        query={text}
+        onQueryChange={setText}
+        results={searchable ? search.data?.items : undefined}
+        loading={search.isFetching || normalizePeopleQuery(text) !== query}
+        error={
+          searchable && search.isError
+            ? describeApiError(search.error)
+            : query && !searchable
+              ? peopleQueryProblem(query)
+              : null
+        }
+        onChoose={choose}
       />
-      <button type="submit" className="button" disabled={!cleaned}>
-        Start
-      </button>
-    </form>
+    </div>
   );
 }

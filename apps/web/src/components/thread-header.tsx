@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { UserRef } from '../lib/api-types';
 import { Avatar } from './avatar';
+import { BlockControl } from './block-control';
 
 /** The other person's name above a conversation, with the way back to the list on narrow screens. */
 export function ThreadHeader({
@@ -22,6 +23,7 @@ export function ThreadHeader({
         {user && <p className="muted">@{user.handle}</p>}
       </div>
       {children}
+      {user && <BlockControl user={user} />}
     </header>
   );
 }

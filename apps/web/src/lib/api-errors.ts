@@ -46,7 +46,10 @@ export function describeApiError(error: unknown): string {
     case 'unauthorized':
       return 'Your session has ended. Please sign in again.';
     case 'forbidden':
-      return 'Conversation not found or not yours.';
+      // A block is a refusal the person should read as the server words it (users.block).
+      return /\bblocked\b/.test((error as Error).message)
+        ? sentence((error as Error).message)
+        : 'Conversation not found or not yours.';
     case 'not-found':
     case 'invalid':
     case 'conflict':
@@ -60,3 +63,5 @@ export function describeApiError(error: unknown): string {
 export function isTransient(error: unknown): boolean {
   return apiErrorKind(error) === 'unreachable';
 }
+
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

@@ -1,17 +1,14 @@
+import { normalizeHandle } from '@cruddur/validators';
 import { useId, useState, type FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useAuthStore, useSession } from '../auth/auth-context';
 import { CognitoError } from '../auth/cognito-client';
 import type { SignInRedirectState } from '../auth/require-auth';
-import { describeApiError } from '../lib/api-errors';
+import { apiErrorKind, describeApiError } from '../lib/api-errors';
+import { trpc } from '../trpc';
+import type { AccountState } from './account-notice';
 
-const REFUSED = new Set([
-  'NotAuthorizedException',
-  'UserNotFoundException',
-  'InvalidPasswordException',
-]);
-const HANDLE_REFUSED =
-  'That handle and password did not sign you in. Try your email address instead.';
+const INCORRECT = 'Incorrect email, handle or password.';
 
 export function SignInPage() {
   const store = useAuthStore();
@@ -19,10 +16,13 @@ export function SignInPage() {
   const location = useLocation();
   const usernameId = useId();
   const passwordId = useId();
+  const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
+  const [unconfirmed, setUnconfirmed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const from = (location.state as SignInRedirectState | null)?.from ?? '/messages';
+  const state = location.state as (SignInRedirectState & AccountState) | null;
+  const from = state?.from ?? '/messages';
   if (session) return <Navigate to={from} replace />;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -32,22 +32,30 @@ export function SignInPage() {
       const value = form.get(name);
       return typeof value === 'string' ? value : '';
     };
-    // People type their handle as they see it written, "@mira".
-    const username = field('username').trim().replace(/^@/, '');
+    const typed = field('username').trim();
     const password = field('password');
-    if (!username || !password) {
+    if (!typed || !password) {
       setError('Enter your email or handle and your password.');
       return;
     }
     setBusy(true);
     setError(null);
+    setUnconfirmed(null);
+    const isEmail = typed.includes('@') && !typed.startsWith('@');
     try {
+      // The pool's usernames are emails; a handle ("mira", "@Mira") is resolved by the API to the
+      // Cognito username it signs in with, without the email ever reaching the browser.
+      const username = isEmail
+        ? typed
+        : (await utils.client.users.signInName.query({ handle: normalizeHandle(typed) })).username;
       await store.signIn(username, password);
     } catch (failure) {
-      if (!(failure instanceof CognitoError)) setError(describeApiError(failure));
-      // The user pool's usernames are emails; a handle can only be resolved to one server side.
-      else if (REFUSED.has(failure.code) && !username.includes('@')) setError(HANDLE_REFUSED);
-      else setError(failure.message);
+      const kind = apiErrorKind(failure);
+      if (failure instanceof CognitoError) {
+        setError(failure.message);
+        if (failure.code === 'UserNotConfirmedException' && isEmail) setUnconfirmed(typed);
+      } else if (kind === 'not-found' || kind === 'invalid') setError(INCORRECT);
+      else setError(describeApiError(failure));
     } finally {
       setBusy(false);
     }
@@ -60,6 +68,11 @@ export function SignInPage() {
           Cruddur
         </p>
         <h1>Sign in to your messages</h1>
+        {state?.notice && !error && (
+          <div className="banner banner--info" role="status">
+            <p>{state.notice}</p>
+          </div>
+        )}
         {store.endedBecause && !error && (
           <div className="banner banner--info" role="status">
             <p>Your session has ended. Please sign in again.</p>
@@ -69,6 +82,13 @@ export function SignInPage() {
         {error && (
           <div role="alert" className="banner banner--error">
             <p>{error}</p>
+            {unconfirmed && (
+              <p>
+                <Link to="/confirm" state={{ email: unconfirmed } satisfies AccountState}>
+                  Enter your confirmation code
+                </Link>
+              </p>
+            )}
           </div>
         )}
         <label htmlFor={usernameId}>Email or handle</label>
@@ -77,6 +97,7 @@ export function SignInPage() {
           name="username"
           className="input"
           autoComplete="username"
+          defaultValue={state?.email}
           autoCapitalize="none"
           spellCheck={false}
           required
@@ -93,6 +114,12 @@ export function SignInPage() {
         <button type="submit" className="button button--primary button--wide" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <p className="muted small sign-in__links">
+          <Link to="/forgot-password">Forgot your password?</Link>
+          <span>
+            New here? <Link to="/signup">Create an account</Link>
+          </span>
+        </p>
       </form>
     </main>
   );

@@ -1,0 +1,104 @@
+import { normalizeEmail } from '@cruddur/validators';
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useAuthStore } from '../auth/auth-context';
+import { confirmSignUp, resendConfirmationCode } from '../auth/cognito-accounts';
+import { takeSignUpPassword } from '../auth/pending-sign-in';
+import { FormField } from '../components/form-field';
+import type { AccountState } from './account-notice';
+import { useAccountForm } from './use-account-form';
+
+/** `/confirm`: the code Cognito emailed (printed by `pnpm dev` locally), and a way to get another. */
+export function ConfirmSignUpPage() {
+  const store = useAuthStore();
+  const navigate = useNavigate();
+  const state = useLocation().state as AccountState | null;
+  const [email, setEmail] = useState(state?.email ?? '');
+  const [code, setCode] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
+  const { errors, setErrors, busy, run } = useAccountForm();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const address = normalizeEmail(email);
+    if (!address || !code.trim()) {
+      setErrors({ form: 'Enter your email and the code we sent you.' });
+      return;
+    }
+    void run(async () => {
+      await confirmSignUp(await store.cognitoSettings(), address, code.trim());
+      const password = takeSignUpPassword(address);
+      if (password) {
+        await store.signIn(address, password);
+        void navigate('/messages', { replace: true });
+      } else {
+        const next: AccountState = {
+          email: address,
+          notice: 'Your account is confirmed. Sign in.',
+        };
+        void navigate('/signin', { replace: true, state: next });
+      }
+    });
+  };
+
+  const resend = () =>
+    void run(async () => {
+      setSent(null);
+      await resendConfirmationCode(await store.cognitoSettings(), normalizeEmail(email));
+      setSent(`We sent a new code to ${normalizeEmail(email)}.`);
+    });
+
+  return (
+    <main className="sign-in">
+      <form className="sign-in__card" onSubmit={onSubmit} noValidate>
+        <p className="brand brand--large" aria-hidden="true">
+          Cruddur
+        </p>
+        <h1>Confirm your email</h1>
+        <p className="muted">Enter the code we sent to your email address.</p>
+        {errors.form && (
+          <div role="alert" className="banner banner--error">
+            <p>{errors.form}</p>
+          </div>
+        )}
+        {sent && (
+          <div role="status" className="banner banner--info">
+            <p>{sent}</p>
+          </div>
+        )}
+        <FormField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={errors.email}
+        />
+        <FormField
+          label="Confirmation code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          error={errors.code}
+        />
+        <button type="submit" className="button button--primary button--wide" disabled={busy}>
+          {busy ? 'Confirming…' : 'Confirm'}
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={resend}
+          disabled={busy || !email}
+        >
+          Send a new code
+        </button>
+        <p className="muted small">
+          Confirmed already? <Link to="/signin">Sign in</Link>
+        </p>
+      </form>
+    </main>
+  );
+}
