@@ -65,13 +65,21 @@ export function recordPostgresQueries(pool: Pool, recorder: CallRecorder): void 
   const counted = (...args: unknown[]) => {
     const first = args[0];
     const text = typeof first === 'string' ? first : ((first as { text?: string }).text ?? '');
-    return recorder.track('postgres', sqlName(text), () => query(...args));
+    return recorder.track(postgresService(text), sqlName(text), () => query(...args));
   };
   pool.query = counted as typeof pool.query;
 }
 
+/** Which use of PostgreSQL a statement is: the users table, a live NOTIFY, or the write limit. */
+export function postgresService(sql: string): BackendCall['service'] {
+  if (/pg_notify/i.test(sql)) return 'notify';
+  if (/api_write_limits/i.test(sql)) return 'limit';
+  return 'postgres';
+}
+
 /** `SELECT uuid, … FROM users WHERE handle = $1` → `SELECT users (handle)`. */
 export function sqlName(sql: string): string {
+  if (/pg_notify/i.test(sql)) return 'NOTIFY';
   const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'SQL';
   const table = /\b(?:FROM|INTO|UPDATE)\s+([\w."]+)/i.exec(sql)?.[1];
   const key = /\bWHERE\s+([\w."]+)/i.exec(sql)?.[1];

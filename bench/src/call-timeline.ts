@@ -1,6 +1,7 @@
 /** One call to a backing service, timed with `performance.now()`. */
 export interface BackendCall {
-  service: 'dynamodb' | 'postgres';
+  /** PostgreSQL is three services here: the users table, live delivery's NOTIFY, the write limit. */
+  service: 'dynamodb' | 'postgres' | 'notify' | 'limit';
   /** The DynamoDB command (`GetItem`) or a short form of the SQL (`SELECT users (handle)`). */
   name: string;
   start: number;
@@ -10,6 +11,8 @@ export interface BackendCall {
 export interface CallShape {
   dynamodb: number;
   postgres: number;
+  notify: number;
+  limit: number;
   /** Calls in the order they started. */
   names: string[];
   /**
@@ -45,6 +48,8 @@ export function callShape(calls: readonly BackendCall[]): CallShape {
   return {
     dynamodb: ordered.filter((call) => call.service === 'dynamodb').length,
     postgres: ordered.filter((call) => call.service === 'postgres').length,
+    notify: ordered.filter((call) => call.service === 'notify').length,
+    limit: ordered.filter((call) => call.service === 'limit').length,
     names: ordered.map((call) => call.name),
     sequentialSteps,
     maxInFlight,

@@ -184,7 +184,9 @@ export function formatRoundTrips(rows: readonly RoundTripRow[], format: ReportFo
       [
         'procedure',
         'DynamoDB',
-        'PostgreSQL',
+        'PostgreSQL users',
+        'NOTIFY',
+        'write limit',
         'sequential steps',
         'max in flight',
         'calls in order',
@@ -193,13 +195,18 @@ export function formatRoundTrips(rows: readonly RoundTripRow[], format: ReportFo
         `${row.procedure}${row.stable ? '' : ' (varies)'}`,
         row.dynamodb,
         row.postgres,
+        row.notify,
+        row.limit,
         row.sequentialSteps,
         row.maxInFlight,
         row.names.join(' → '),
       ]),
-      'lrrrrl',
+      'lrrrrrrl',
     ],
-    varies ? ['(varies): the calls differed between repetitions; the first is shown.'] : [],
+    [
+      'PostgreSQL is counted by use: users lookups (cached per instance), the live announcement after a write (NOTIFY), and the per-person write limit shared by every instance.',
+      ...(varies ? ['(varies): the calls differed between repetitions; the first is shown.'] : []),
+    ],
   );
 }
 

@@ -6,6 +6,7 @@ import { bearerToken } from './auth/bearer-token';
 import { type ApiConfig } from './config';
 import { applyCors } from './http/cors';
 import { checkHealth } from './http/healthz';
+import { createFreshCaches } from './cache/fresh-caches';
 import { LiveHub } from './live/live-hub';
 import { logRequest } from './http/request-log';
 import { retryAfterHeader } from './http/retry-after';
@@ -45,6 +46,7 @@ export async function createApiServer(
   options: ApiServerOptions = {},
 ): Promise<ApiServer> {
   const services = createApiServices(config, options);
+  const fresh = createFreshCaches();
   const hub = new LiveHub(
     createPgSubscriber(config.DATABASE_URL, {
       onError: (error) => services.logger.error({ err: error }, 'live: pub/sub connection'),
@@ -53,10 +55,16 @@ export async function createApiServer(
       logger: services.logger,
       maxStreamsPerUser: config.LIVE_MAX_STREAMS_PER_USER,
       maxQueuedPerStream: MAX_QUEUED_EVENTS,
-      onUserChanged: (uuid) => services.caches.forgetUser(uuid),
+      onUserChanged: (uuid) => {
+        services.caches.forgetUser(uuid);
+        fresh.inbox.forget(uuid);
+      },
+      onDelivery: (delivery) => fresh.observe(delivery),
+      onGap: () => fresh.clear(),
     },
   );
   services.hub = hub;
+  services.fresh = fresh;
   await hub.start();
   const records = new WeakMap<IncomingMessage, RequestRecord>();
   const streams = new Set<ServerResponse>();
@@ -68,11 +76,7 @@ export async function createApiServer(
     maxBatchSize: config.API_MAX_BATCH_CALLS,
     responseMeta: ({ errors }) => retryAfterHeader(errors),
     createContext: ({ req, info }) =>
-      createApiContext(
-        services,
-        bearerToken(req.headers.authorization, info),
-        records.get(req),
-      ),
+      createApiContext(services, bearerToken(req.headers.authorization, info), records.get(req)),
     onError: ({ error, path }) => reportError(services.logger, error, path),
   });
 

@@ -7,6 +7,7 @@ import { createAccountCheck, type AccountCheck } from './auth/account-status';
 import { createWriteLimiter, type WriteLimiter } from './limits/write-limiter';
 import { createCaches, type ApiCaches } from './cache/caches';
 import { type ApiConfig } from './config';
+import { type FreshCaches } from './cache/fresh-caches';
 import { type LiveHub } from './live/live-hub';
 import { createPgPublisher, type Delivery, type LivePublisher } from '@cruddur/live';
 import { createLogger, type Logger } from './logger';
@@ -23,6 +24,8 @@ export interface ApiServices {
   publisher: LivePublisher;
   /** The streams open on this instance; only the Node server has them (not the Lambda handler). */
   hub?: LiveHub;
+  /** Answers kept fresh by the hub's events (so only where there is a hub). */
+  fresh?: FreshCaches;
   writeLimiter: WriteLimiter;
   checkAccount: AccountCheck;
   /** Publishes, logging instead of failing: a write has happened, and the stream worker publishes it too. */

@@ -10,6 +10,10 @@ export interface LiveHubOptions {
   maxQueuedPerStream: number;
   /** A users row changed or went: forget what is cached about it. */
   onUserChanged?: (userUuid: string) => void;
+  /** Every delivery, whoever it is for (caches that live events keep fresh). */
+  onDelivery?: (delivery: Delivery) => void;
+  /** Deliveries may have been missed (the pub/sub connection came back). */
+  onGap?: () => void;
   /** May this delivery's event reach this recipient? (Blocks keep some away.) */
   mayReceive?: (recipientUuid: string, delivery: Delivery) => boolean;
 }
@@ -51,13 +55,17 @@ export class LiveHub {
     private readonly options: LiveHubOptions,
   ) {
     this.#unsubscribe = [
-      subscriber.onDelivery((delivery) => this.#dispatch(delivery)),
+      subscriber.onDelivery((delivery) => {
+        options.onDelivery?.(delivery);
+        this.#dispatch(delivery);
+      }),
       subscriber.onUserChanged((uuid) => {
         options.onUserChanged?.(uuid);
         this.#endUser(uuid, 'your account changed');
       }),
       subscriber.onGap(() => {
         options.logger.warn('live: pub/sub connection was lost and is back; streams resume');
+        options.onGap?.();
         this.#endAll('live delivery was interrupted');
       }),
     ];

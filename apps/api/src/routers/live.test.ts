@@ -285,6 +285,47 @@ describe('live.events', () => {
     second.services.ddb.client.middlewareStack.remove('countIdleCalls');
   });
 
+  it('serves a list again from the instance without DynamoDB until an event changes it', async () => {
+    let calls = 0;
+    second.services.ddb.client.middlewareStack.add(
+      (next) => (args) => {
+        calls += 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countListCalls' },
+    );
+    try {
+      const kenji = apiClient(second.url, fx.users.kenji.accessToken);
+      const { messageGroupUuid } = await fx
+        .client(fx.users.zeynep)
+        .messages.create.mutate({ handle: 'kenji', message: 'cache me' });
+      // The rows of a new message settle first (pattern E, then a second of eventual consistency).
+      await expect
+        .poll(async () => (await kenji.messageGroups.list.query()).items[0]?.lastMessage, {
+          timeout: 10_000,
+        })
+        .toBe('cache me');
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await kenji.messageGroups.list.query();
+      calls = 0;
+      const again = await kenji.messageGroups.list.query();
+      expect(calls).toBe(0);
+      expect(again.items[0]?.lastMessage).toBe('cache me');
+
+      await fx
+        .client(fx.users.zeynep)
+        .messages.create.mutate({ messageGroupUuid, message: 'changed' });
+      await expect
+        .poll(async () => (await kenji.messageGroups.list.query()).items[0]?.lastMessage, {
+          timeout: 10_000,
+        })
+        .toBe('changed');
+      expect(calls).toBeGreaterThan(0);
+    } finally {
+      second.services.ddb.client.middlewareStack.remove('countListCalls');
+    }
+  });
+
   it('catches up after the connection to the pub/sub engine was lost', async () => {
     const { messageGroupUuid } = await fx
       .client(fx.users.kenji)

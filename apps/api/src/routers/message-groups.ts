@@ -11,13 +11,19 @@ export const messageGroupsRouter = createTRPCRouter({
    * `nextCursor` leads to older ones. The first page also carries `totalUnread` over all of them
    * (up to UNREAD_CAP; see @cruddur/ddb's totalUnread for what it costs).
    */
-  list: protectedProcedure.input(pageInput.default({ limit: 20 })).query(async ({ ctx, input }) => {
-    const page = await listMessageGroups(ctx.services.ddb, ctx.user.uuid, {
-      limit: input.limit,
-      cursor: input.cursor ?? undefined,
-    });
-    const total = input.cursor ? null : await totalUnread(ctx.services.ddb, ctx.user.uuid, page);
-    return { ...page, totalUnread: total };
+  list: protectedProcedure.input(pageInput.default({ limit: 20 })).query(({ ctx, input }) => {
+    const { ddb, fresh, hub } = ctx.services;
+    const load = async () => {
+      const page = await listMessageGroups(ddb, ctx.user.uuid, {
+        limit: input.limit,
+        cursor: input.cursor ?? undefined,
+      });
+      const total = input.cursor ? null : await totalUnread(ddb, ctx.user.uuid, page);
+      return { ...page, totalUnread: total };
+    };
+    // Only while live events reach this instance can they keep a cached page fresh.
+    if (input.cursor || !fresh || !hub?.listening) return load();
+    return fresh.inbox.get(ctx.user.uuid, input.limit, load);
   }),
 
   /**

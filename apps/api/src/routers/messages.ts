@@ -18,6 +18,7 @@ import { eventIdMicros, lastEventId } from '../live/event-id';
 import { CATCH_UP_WINDOW_MS } from '../live/replay';
 import { serveStream } from '../live/serve-stream';
 import { memberProcedure, requireMembership } from '../membership';
+import { type ApiServices } from '../services';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 import { pairKey, userByHandle } from '../users';
 
@@ -34,6 +35,13 @@ export const createMessageInput = z.union(
       'send either { messageGroupUuid, message } to post in a conversation or { handle, message } to write to a person',
   },
 );
+
+/** Read positions, kept on instances where live events keep them fresh. */
+function positionsOf(services: ApiServices, group: string) {
+  const load = () => readPositions(services.ddb, group);
+  if (!services.fresh || !services.hub?.listening) return load();
+  return services.fresh.readPositions.get(group, 0, load);
+}
 
 export const messagesRouter = createTRPCRouter({
   /**
@@ -53,7 +61,7 @@ export const messagesRouter = createTRPCRouter({
           limit: input.limit,
           cursor: input.cursor ?? undefined,
         }),
-        input.cursor ? null : readPositions(services.ddb, input.messageGroupUuid),
+        input.cursor ? null : positionsOf(services, input.messageGroupUuid),
       ]);
       if (membership.status === 'rejected') throw membership.reason;
       if (page.status === 'rejected') throw page.reason;
