@@ -3,6 +3,7 @@ import { cognitoEnv, dynamoEnv, loadConfig, postgresEnv } from '@cruddur/config'
 import { createPool, type Pool } from '@cruddur/db';
 import { seedConversation } from '@cruddur/admin';
 import { createDdbContext, type DdbContext } from '@cruddur/ddb';
+import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createPerson, type Person } from './people';
 
@@ -68,4 +69,28 @@ export async function signIn(page: Page, person: Person): Promise<void> {
 export async function send(page: Page, text: string): Promise<void> {
   await page.getByLabel('Message').fill(text);
   await page.getByRole('button', { name: 'Send' }).click();
+}
+
+/**
+ * The newest code cognito-local logged for `email` (`SignUp`: confirm an account,
+ * `ForgotPassword`: reset a password), waiting for it as a person waits for the mail.
+ */
+export async function codeFor(email: string, purpose = 'SignUp'): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const deliveries = readFileSync(process.env.E2E_CODES_FILE!, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map(
+            (line) => JSON.parse(line) as { purpose: string; destination: string; code: string },
+          );
+        code = deliveries.findLast((d) => d.destination === email && d.purpose === purpose)?.code;
+        return code;
+      },
+      { message: `a ${purpose} code for ${email}`, timeout: 15_000 },
+    )
+    .toBeTruthy();
+  return code!;
 }

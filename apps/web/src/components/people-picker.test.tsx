@@ -31,7 +31,7 @@ function setup() {
   }
   const user = userEvent.setup();
   render(<Harness />);
-  const input = screen.getByRole<HTMLInputElement>('combobox', { name: 'Find someone to message' });
+  const input = screen.getByRole<HTMLInputElement>('combobox', { name: 'Find someone to write to' });
   return { user, input, onChoose };
 }
 

@@ -77,7 +77,7 @@ export function PeoplePicker({
   return (
     <div className="people-picker">
       <label htmlFor={`${id}-input`} className="sr-only">
-        Find someone to message
+        Find someone to write to
       </label>
       <input
         id={`${id}-input`}
