@@ -1,5 +1,6 @@
 import { loadConfigOrExit } from '@cruddur/config';
 import { applyStreamRecords, createDdbContext } from '@cruddur/ddb';
+import { resolveDatabaseUrl } from '@cruddur/db';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createPgPublisher, type LivePublisher } from '@cruddur/live';
 import { handlerEnv, type HandlerConfig } from './config';
@@ -38,6 +39,8 @@ let containerHandler: StreamHandler | undefined;
  */
 export const handler: StreamHandler = async (event) => {
   if (!containerHandler) {
+    // On AWS DATABASE_URL comes from the secret DATABASE_URL_SECRET_ARN names (infra/).
+    await resolveDatabaseUrl(process.env);
     const config = loadConfigOrExit('stream-worker', handlerEnv);
     const ctx = createDdbContext(config);
     const logger = createLogger(config.LOG_LEVEL);
