@@ -10,13 +10,12 @@ import {
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuthStore } from '../auth/auth-context';
-import { AccountError, signUp, type AccountField } from '../auth/cognito-accounts';
+import { signUp } from '../auth/cognito-accounts';
 import { rememberSignUp } from '../auth/pending-sign-in';
 import { FormField } from '../components/form-field';
 import { PasswordRules } from '../components/password-rules';
 import type { AccountState } from './account-notice';
-
-type Errors = Partial<Record<AccountField | 'form', string>>;
+import { useAccountForm, type FieldErrors } from './use-account-form';
 
 const sentence = (problem: string) => `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
 
@@ -25,8 +24,7 @@ export function SignUpPage() {
   const store = useAuthStore();
   const navigate = useNavigate();
   const [values, setValues] = useState({ email: '', handle: '', displayName: '', password: '' });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useAccountForm();
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
   const handle = normalizeHandle(values.handle);
@@ -35,7 +33,7 @@ export function SignUpPage() {
     event.preventDefault();
     const email = normalizeEmail(values.email);
     const displayName = normalizeDisplayName(values.displayName);
-    const found: Errors = {};
+    const found: FieldErrors = {};
     const emailIssue = emailProblem(email);
     if (emailIssue) found.email = sentence(`email ${emailIssue}`);
     const handleIssue = handleProblem(handle);
@@ -46,8 +44,7 @@ export function SignUpPage() {
     if (missing.length) found.password = `The password still needs ${missing.join(', ')}.`;
     setErrors(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await signUp(await store.cognitoSettings(), {
         email,
         handle,
@@ -57,14 +54,7 @@ export function SignUpPage() {
       rememberSignUp(email, values.password);
       const state: AccountState = { email };
       void navigate('/confirm', { state });
-    } catch (failure) {
-      const error = failure instanceof AccountError ? failure : null;
-      setErrors({
-        [error?.field ?? 'form']: error?.message ?? 'Sign-up failed. Please try again.',
-      });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
