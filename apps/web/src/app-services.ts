@@ -3,7 +3,7 @@ import { AuthStore } from './auth/auth-store';
 import { cognitoEndpoint } from './auth/cognito-client';
 import { watchSession } from './auth/session-storage';
 import { apiErrorKind, isTransient } from './lib/api-errors';
-import { createApiClient } from './trpc';
+import { createApiClient } from './api-client';
 
 /**
  * The long-lived objects of the app, wired once: the session store, the tRPC client that asks it
@@ -14,7 +14,10 @@ export function createAppServices(
   storage: Storage = window.localStorage,
   pageOrigin = window.location.origin,
 ) {
-  const trpcClient = createApiClient(() => auth.getAccessToken());
+  const trpcClient = createApiClient({
+    getAccessToken: () => auth.getAccessToken(),
+    hasSession: () => auth.getSession() !== null,
+  });
   const auth: AuthStore = new AuthStore({
     storage,
     // Every tab shares the session: a reload, a new tab or Ctrl-click opens signed in, and

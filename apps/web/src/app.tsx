@@ -1,18 +1,36 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiClientContext } from './api-client';
 import { createAppServices } from './app-services';
 import { AuthProvider } from './auth/auth-context';
 import { RequireAuth } from './auth/require-auth';
 import { Loading } from './components/loading';
 import { MessagesIndexPage } from './routes/messages-index-page';
 import { NotFoundPage } from './routes/not-found-page';
-import { trpc } from './trpc';
+
+/**
+ * A screen that uses the API's React hooks, loaded together with them (in parallel: no extra
+ * round trip). They are a chunk of their own, so the screens that use none never load it.
+ */
+function withApi(load: () => Promise<ComponentType>) {
+  return lazy(async () => {
+    const [Screen, { ApiProvider }] = await Promise.all([
+      load(),
+      import('./components/api-provider'),
+    ]);
+    return {
+      default: () => (
+        <ApiProvider>
+          <Screen />
+        </ApiProvider>
+      ),
+    };
+  });
+}
 
 // Each screen is its own chunk: signing in does not download the messaging views, and the other way round.
-const SignInPage = lazy(() =>
-  import('./routes/sign-in-page').then((m) => ({ default: m.SignInPage })),
-);
+const SignInPage = withApi(() => import('./routes/sign-in-page').then((m) => m.SignInPage));
 const SignUpPage = lazy(() =>
   import('./routes/sign-up-page').then((m) => ({ default: m.SignUpPage })),
 );
@@ -25,8 +43,8 @@ const ForgotPasswordPage = lazy(() =>
 const ResetPasswordPage = lazy(() =>
   import('./routes/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
 );
-const MessagesLayout = lazy(() =>
-  import('./routes/messages-layout').then((m) => ({ default: m.MessagesLayout })),
+const MessagesLayout = withApi(() =>
+  import('./routes/messages-layout').then((m) => m.MessagesLayout),
 );
 const ThreadPage = lazy(() =>
   import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })),
@@ -39,7 +57,7 @@ export function App() {
   const [{ auth, trpcClient, queryClient }] = useState(() => createAppServices());
   return (
     <AuthProvider store={auth}>
-      <trpc.Provider client={trpcClient} queryClient={queryClient}>
+      <ApiClientContext value={trpcClient}>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <Suspense fallback={<Loading />}>
@@ -67,7 +85,7 @@ export function App() {
             </Suspense>
           </BrowserRouter>
         </QueryClientProvider>
-      </trpc.Provider>
+      </ApiClientContext>
     </AuthProvider>
   );
 }
