@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { MessageGroup } from '../lib/api-types';
+import { formatUnread } from '../lib/unread';
 import { Avatar } from './avatar';
 import { RelativeTime } from './relative-time';
 
@@ -12,13 +13,14 @@ export function ConversationItem({
   active: boolean;
   now: Date;
 }) {
-  const { other } = group;
+  const { other, unread } = group;
   return (
     <li>
       <Link
         to={`/messages/${group.messageGroupUuid}`}
-        className="conversation"
+        className={unread > 0 ? 'conversation conversation--unread' : 'conversation'}
         data-testid="conversation-item"
+        data-unread={unread}
         aria-current={active ? 'page' : undefined}
       >
         <Avatar user={other} />
@@ -28,7 +30,15 @@ export function ConversationItem({
             <span className="conversation__handle">@{other.handle}</span>
             <RelativeTime className="conversation__time" iso={group.lastMessageAt} now={now} />
           </span>
-          <span className="conversation__last">{group.lastMessage}</span>
+          <span className="conversation__bottom">
+            <span className="conversation__last">{group.lastMessage}</span>
+            {unread > 0 && (
+              <span className="conversation__badge" data-testid="unread-badge">
+                {formatUnread(unread)}
+                <span className="sr-only"> unread</span>
+              </span>
+            )}
+          </span>
         </span>
       </Link>
     </li>

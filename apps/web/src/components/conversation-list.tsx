@@ -9,7 +9,7 @@ import { NewConversationForm } from './new-conversation-form';
 
 /** My conversations, newest first; the next page loads as the end of the list scrolls into view. */
 export function ConversationList() {
-  const { conversations, query, pollError } = useConversations();
+  const { conversations, query } = useConversations();
   const { groupUuid } = useParams();
   const now = useNow();
   const loadMore = () => void query.fetchNextPage();
@@ -27,7 +27,6 @@ export function ConversationList() {
           onRetry={query.isFetchNextPageError ? loadMore : () => void query.refetch()}
         />
       )}
-      {!query.isError && pollError !== null && <ErrorBanner error={pollError} />}
       {query.data && (
         <>
           <ul className="conversations__list" data-testid="conversation-list">

@@ -5,12 +5,13 @@ import { MessageForm } from './message-form';
 
 function setup(props: { disabled?: boolean } = {}) {
   const onSend = vi.fn<(text: string) => void>();
+  const onTyping = vi.fn<() => void>();
   const user = userEvent.setup();
-  render(<MessageForm onSend={onSend} {...props} />);
+  render(<MessageForm onSend={onSend} onTyping={onTyping} {...props} />);
   const input = screen.getByLabelText<HTMLTextAreaElement>('Message');
   const send = screen.getByRole<HTMLButtonElement>('button', { name: 'Send' });
   const counter = screen.getByTestId('char-counter');
-  return { onSend, user, input, send, counter };
+  return { onSend, onTyping, user, input, send, counter };
 }
 
 describe('MessageForm counter', () => {
@@ -94,5 +95,25 @@ describe('MessageForm sending', () => {
     await user.paste('<img src=x onerror=alert(1)>');
     await user.keyboard('{Enter}');
     expect(onSend).toHaveBeenCalledExactlyOnceWith('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('MessageForm typing', () => {
+  it('reports each change that leaves something written (the caller throttles)', async () => {
+    const { onTyping, user, input } = setup();
+    await user.type(input, 'hi');
+    expect(onTyping).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not report blank input', async () => {
+    const { onTyping, user, input } = setup();
+    await user.type(input, '   ');
+    expect(onTyping).not.toHaveBeenCalled();
+  });
+
+  it('does not report anything while read-only', async () => {
+    const { onTyping, user, input } = setup({ disabled: true });
+    await user.type(input, 'early');
+    expect(onTyping).not.toHaveBeenCalled();
   });
 });

@@ -11,10 +11,17 @@ export interface MessageFormProps {
    */
   disabled?: boolean;
   autoFocus?: boolean;
+  /** Called as the person types something (to tell the other person; throttled by the caller). */
+  onTyping?: () => void;
 }
 
 /** The message box: Enter sends, Shift+Enter starts a new line, and nothing blank or too long goes out. */
-export function MessageForm({ onSend, disabled = false, autoFocus = false }: MessageFormProps) {
+export function MessageForm({
+  onSend,
+  disabled = false,
+  autoFocus = false,
+  onTyping,
+}: MessageFormProps) {
   const [draft, setDraft] = useState('');
   const inputId = useId();
   const counterId = useId();
@@ -52,7 +59,10 @@ export function MessageForm({ onSend, disabled = false, autoFocus = false }: Mes
         rows={1}
         placeholder="Write a message…"
         value={draft}
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          if (event.target.value.trim() !== '') onTyping?.();
+        }}
         onKeyDown={onKeyDown}
         aria-describedby={counterId}
         aria-invalid={check.state === 'too-long'}

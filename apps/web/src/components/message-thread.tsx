@@ -9,12 +9,14 @@ export interface MessageThreadProps {
   label: string;
   items: readonly ThreadItem[];
   meUuid: string | undefined;
+  /** My latest message the other person has read ("Seen" under it). */
+  seenUuid?: string | null;
   /** Earlier pages, when there may be any. */
   older?: { available: boolean; loading: boolean; load: () => void };
   onRetry: (messageUuid: string) => void;
   /** Shown when there are no messages at all. */
   empty: ReactNode;
-  /** Text for the polite live region: the latest message from the other person. */
+  /** Text for the polite live region: the latest message from the other person, a read receipt. */
   announcement?: string;
 }
 
@@ -23,7 +25,7 @@ export interface MessageThreadProps {
  * loads the previous page without moving what is on screen.
  */
 export function MessageThread(props: MessageThreadProps) {
-  const { label, items, meUuid, older, onRetry, empty, announcement = '' } = props;
+  const { label, items, meUuid, seenUuid = null, older, onRetry, empty, announcement = '' } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const now = useNow();
   const last = items.at(-1);
@@ -69,6 +71,7 @@ export function MessageThread(props: MessageThreadProps) {
               key={item.messageUuid}
               item={item}
               mine={item.sender.uuid === meUuid}
+              seen={item.messageUuid === seenUuid}
               now={now}
               onRetry={onRetry}
             />

@@ -10,3 +10,8 @@ export type MessageGroupPage = RouterOutputs['messageGroups']['list'];
 export type MessageGroup = MessageGroupPage['items'][number];
 export type MessagePage = RouterOutputs['messages']['list'];
 export type Message = MessagePage['items'][number];
+
+/** What one signed-in tab's `live.events` stream carries (see @cruddur/live's LiveEvent). */
+export type LiveEvent =
+  RouterOutputs['live']['events'] extends AsyncIterable<{ data: infer E }> ? E : never;
+export type LiveEventOf<T extends LiveEvent['type']> = Extract<LiveEvent, { type: T }>;

@@ -4,8 +4,10 @@ import {
   newMessageUuid,
   pendingMessage,
   reconcileThread,
+  seenMessageUuid,
   threadFromPages,
   withMessage,
+  withOtherReadAt,
   type PendingMessage,
 } from './thread-messages';
 
@@ -66,6 +68,48 @@ describe('withMessage', () => {
 
   it('leaves a thread that is not loaded alone', () => {
     expect(withMessage(undefined, message(1))).toBeUndefined();
+  });
+});
+
+describe('withOtherReadAt', () => {
+  const data = {
+    pages: [page([message(3)], 'c', message(2).createdAt), page([message(1)])],
+    pageParams: [undefined, 'c'],
+  };
+
+  it('moves the read position on the newest page forward', () => {
+    const next = withOtherReadAt(data, message(3).createdAt);
+    expect(next!.pages[0]!.otherReadAt).toBe(message(3).createdAt);
+    expect(next!.pages[1]).toBe(data.pages[1]);
+  });
+
+  it('never moves it back, and leaves a thread that is not loaded alone', () => {
+    expect(withOtherReadAt(data, message(1).createdAt)).toBe(data);
+    expect(withOtherReadAt(data, message(2).createdAt)).toBe(data);
+    expect(withOtherReadAt(undefined, message(3).createdAt)).toBeUndefined();
+  });
+});
+
+describe('seenMessageUuid', () => {
+  const items = reconcileThread(
+    [message(1, mira), message(2, tomas), message(3, mira), message(4, tomas)],
+    [{ ...message(5, mira), status: 'sending' }],
+  );
+
+  it('is my latest message at or before the other person’s read position', () => {
+    expect(seenMessageUuid(items, mira.uuid, message(3).createdAt)).toBe(message(3).messageUuid);
+    expect(seenMessageUuid(items, mira.uuid, message(2).createdAt)).toBe(message(1).messageUuid);
+  });
+
+  it('never marks a message still on its way, nor theirs', () => {
+    expect(seenMessageUuid(items, mira.uuid, message(9).createdAt)).toBe(message(3).messageUuid);
+    expect(seenMessageUuid(items, tomas.uuid, message(3).createdAt)).toBe(message(2).messageUuid);
+  });
+
+  it('is none before they read anything of mine', () => {
+    expect(seenMessageUuid(items, mira.uuid, null)).toBeNull();
+    expect(seenMessageUuid(items, tomas.uuid, message(1).createdAt)).toBeNull();
+    expect(seenMessageUuid(items, undefined, message(9).createdAt)).toBeNull();
   });
 });
 

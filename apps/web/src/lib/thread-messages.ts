@@ -49,6 +49,35 @@ export function withMessage<TCursor>(
 }
 
 /**
+ * The cached pages knowing that the other person has read up to `readAt` (a sort key: string
+ * order is time order). Read positions only move forward, so an older one changes nothing.
+ */
+export function withOtherReadAt<TCursor>(
+  data: InfiniteData<MessagePage, TCursor> | undefined,
+  readAt: string,
+): InfiniteData<MessagePage, TCursor> | undefined {
+  const [newest, ...older] = data?.pages ?? [];
+  if (!data || !newest || (newest.otherReadAt !== null && newest.otherReadAt >= readAt))
+    return data;
+  return { ...data, pages: [{ ...newest, otherReadAt: readAt }, ...older] };
+}
+
+/** The message to mark "Seen": my latest one that the other person has read up to. */
+export function seenMessageUuid(
+  items: readonly ThreadItem[],
+  meUuid: string | undefined,
+  otherReadAt: string | null,
+): string | null {
+  if (!meUuid || otherReadAt === null) return null;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if (item.status === 'sent' && item.sender.uuid === meUuid && item.createdAt <= otherReadAt)
+      return item.messageUuid;
+  }
+  return null;
+}
+
+/**
  * What the thread shows: confirmed messages in order, then the messages still on their way (or
  * failed) in the order they were sent. A pending message whose uuid the server has confirmed is
  * replaced by the server's version — same key, so the view does not jump.

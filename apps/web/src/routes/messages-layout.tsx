@@ -7,31 +7,35 @@ import { ErrorBanner } from '../components/error-banner';
 import { Loading } from '../components/loading';
 import { isTransient } from '../lib/api-errors';
 import { useMe } from '../lib/use-me';
+import { LiveProvider } from '../live/live-provider';
 
 /**
  * The signed-in frame: conversations beside the open one on wide screens; on narrow screens one of
- * the two at a time (the list at /messages, the conversation elsewhere).
+ * the two at a time (the list at /messages, the conversation elsewhere). Everything in it stays
+ * current through the tab's one live stream (LiveProvider).
  */
 export function MessagesLayout() {
   const atList = useMatch('/messages') !== null;
   const me = useMe();
   return (
-    <ConversationsProvider>
-      <div className="app-shell">
-        <AppHeader skipToConversation={!atList} />
-        {/* An unreachable API is reported by the list and the conversation already. */}
-        {me.isError && !isTransient(me.error) && (
-          <ErrorBanner error={me.error} onRetry={() => void me.refetch()} />
-        )}
-        <main className="messages-layout" data-view={atList ? 'list' : 'detail'}>
-          <ConversationList />
-          <div id="detail" className="detail-pane" tabIndex={-1}>
-            <Suspense fallback={<Loading />}>
-              <Outlet />
-            </Suspense>
-          </div>
-        </main>
-      </div>
-    </ConversationsProvider>
+    <LiveProvider>
+      <ConversationsProvider>
+        <div className="app-shell">
+          <AppHeader skipToConversation={!atList} />
+          {/* An unreachable API is reported by the list and the conversation already. */}
+          {me.isError && !isTransient(me.error) && (
+            <ErrorBanner error={me.error} onRetry={() => void me.refetch()} />
+          )}
+          <main className="messages-layout" data-view={atList ? 'list' : 'detail'}>
+            <ConversationList />
+            <div id="detail" className="detail-pane" tabIndex={-1}>
+              <Suspense fallback={<Loading />}>
+                <Outlet />
+              </Suspense>
+            </div>
+          </main>
+        </div>
+      </ConversationsProvider>
+    </LiveProvider>
   );
 }

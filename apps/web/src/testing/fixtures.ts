@@ -1,4 +1,10 @@
-import type { Message, MessageGroup, MessagePage, UserRef } from '../lib/api-types';
+import type {
+  Message,
+  MessageGroup,
+  MessageGroupPage,
+  MessagePage,
+  UserRef,
+} from '../lib/api-types';
 
 /** Test data in the API's shapes. */
 export const mira: UserRef = {
@@ -30,8 +36,13 @@ export function message(n: number, sender: UserRef = mira, text = `message ${n}`
   };
 }
 
-export function page(items: Message[], nextCursor: string | null = null): MessagePage {
-  return { items, nextCursor };
+/** A page of a thread; the first (newest) page also says how far the other person has read. */
+export function page(
+  items: Message[],
+  nextCursor: string | null = null,
+  otherReadAt: string | null = null,
+): MessagePage {
+  return { items, nextCursor, otherReadAt };
 }
 
 export function group(
@@ -40,5 +51,22 @@ export function group(
   lastMessageAt: string,
   lastMessage = 'hi',
 ): MessageGroup {
-  return { messageGroupUuid: uuid, other, lastMessage, lastMessageAt, unread: 0, readAt: null };
+  return {
+    messageGroupUuid: uuid,
+    other,
+    lastMessage,
+    lastMessageAt,
+    unread: 0,
+    readAt: null,
+    rev: 1,
+  };
+}
+
+/** A page of my conversation list; the first page carries the total unread. */
+export function groupPage(
+  items: MessageGroup[],
+  nextCursor: string | null = null,
+  totalUnread: number | null = null,
+): MessageGroupPage {
+  return { items, nextCursor, totalUnread };
 }
