@@ -1,0 +1,37 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { signIn, test as base } from './fixtures';
+import { type Person } from './people';
+
+/** The global setup's two API instances, each behind a web server of its own. */
+export type Instance = 1 | 2;
+
+interface SessionFixtures {
+  /**
+   * `person` signed in, in a browser context of their own, on the web server of `instance`; it
+   * resolves once their live stream is connected (events from then on reach the page).
+   */
+  signedIn: (person: Person, instance: Instance) => Promise<Page>;
+}
+
+export const test = base.extend<SessionFixtures>({
+  signedIn: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (person, instance) => {
+      const baseURL = instance === 1 ? process.env.E2E_BASE_URL : process.env.E2E_SECOND_BASE_URL;
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      const page = await context.newPage();
+      await signIn(page, person);
+      await expectLive(page);
+      return page;
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
+
+/** Waits until the page's live stream is connected and caught up. */
+export async function expectLive(page: Page): Promise<void> {
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-state', 'live');
+}
+
+export { expect };
