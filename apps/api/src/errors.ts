@@ -1,9 +1,11 @@
 import {
   InvalidCursorError,
   InvalidInputError,
+  MessageDeletedError,
   MessageIdConflictError,
   MessageNotFoundError,
   NotMemberError,
+  NotSenderError,
   SelfMessageError,
   StaleMessageIdError,
 } from '@cruddur/ddb';
@@ -36,6 +38,18 @@ export function toTRPCError(error: unknown): TRPCError {
     return new TRPCError({
       code: 'NOT_FOUND',
       message: 'messageUuid: this conversation has no such message',
+      cause: error,
+    });
+  if (error instanceof NotSenderError)
+    return new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'you can only change messages you sent',
+      cause: error,
+    });
+  if (error instanceof MessageDeletedError)
+    return new TRPCError({
+      code: 'CONFLICT',
+      message: 'this message was deleted: it can no longer be edited or reacted to',
       cause: error,
     });
   if (error instanceof SelfMessageError)

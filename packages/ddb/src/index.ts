@@ -23,6 +23,15 @@ export {
   type StreamRecordResult,
 } from './patterns/e-apply-stream-record';
 
+// Changing a sent message in place: edit, delete (a tombstone), reactions.
+export {
+  deleteMessage,
+  editMessage,
+  reactToMessage,
+  type MessageRef,
+} from './patterns/message-changes';
+export { refreshGroupRows } from './patterns/refresh-group-rows';
+
 // What the patterns share: membership, pairs, the message write, the rows of a group.
 export {
   adoptLegacyGroup,
@@ -72,7 +81,9 @@ export {
   InvalidCursorError,
   InvalidInputError,
   MessageIdConflictError,
+  MessageDeletedError,
   MessageNotFoundError,
+  NotSenderError,
   NotMemberError,
   SelfMessageError,
   StaleMessageIdError,
@@ -86,6 +97,7 @@ export {
   MessageIdGuardItem,
   MessageItem,
   PairGuardItem,
+  reactionAttribute,
   toMessage,
   toMessageGroup,
   UnreadableItemError,

@@ -5,6 +5,8 @@ import { type Message, type MessageGroup } from '@cruddur/ddb';
  * clients apply them idempotently (a message by its id, a group row by its `rev`).
  *
  * - `message`: a new message in one of my conversations (mine, from another tab, or theirs).
+ * - `message-changed`: a message was edited, deleted (a tombstone) or reacted to; apply it over
+ *   the one with the same id if its `rev` is higher.
  * - `group`: my row of a conversation changed — it moved to the top, is new, or its unread count
  *   or read position changed; `unreadDelta` is what it adds to my total unread (null when not
  *   known: a catch-up after a reconnect; reload the total).
@@ -16,6 +18,7 @@ import { type Message, type MessageGroup } from '@cruddur/ddb';
  */
 export type LiveEvent =
   | { type: 'message'; message: Message }
+  | { type: 'message-changed'; message: Message }
   | { type: 'group'; group: MessageGroup; unreadDelta: number | null }
   | { type: 'read'; messageGroupUuid: string; userUuid: string; readAt: string }
   | { type: 'typing'; messageGroupUuid: string; userUuid: string }
@@ -26,6 +29,7 @@ export type LiveEventType = LiveEvent['type'];
 
 export const LIVE_EVENT_TYPES: readonly LiveEventType[] = [
   'message',
+  'message-changed',
   'group',
   'read',
   'typing',
@@ -47,7 +51,8 @@ export interface Delivery {
 export function eventKey(event: LiveEvent): string | null {
   switch (event.type) {
     case 'message':
-      return `message ${event.message.messageUuid}`;
+    case 'message-changed':
+      return `message ${event.message.messageUuid} ${event.message.rev}`;
     case 'group':
       return `group ${event.group.messageGroupUuid} ${event.group.rev}`;
     case 'read':
@@ -61,6 +66,7 @@ export function eventKey(event: LiveEvent): string | null {
 export function eventGroup(event: LiveEvent): string | null {
   switch (event.type) {
     case 'message':
+    case 'message-changed':
       return event.message.messageGroupUuid;
     case 'group':
       return event.group.messageGroupUuid;

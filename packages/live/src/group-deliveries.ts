@@ -28,7 +28,7 @@ export function rowDeliveries(rows: readonly RowChange[]): Delivery[] {
   return deliveries;
 }
 
-/** Pattern E's outcome for one conversation: its new messages to both members, then the rows. */
+/** Pattern E's outcome for one conversation: its new and changed messages to both members, then the rows. */
 export function changeDeliveries(change: GroupChange): Delivery[] {
   const members = [
     ...new Set(change.rows.flatMap((row) => [row.ownerUuid, row.item.user_uuid])),

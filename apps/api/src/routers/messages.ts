@@ -1,6 +1,10 @@
 import {
   createMessage,
   createMessageGroup,
+  deleteMessage,
+  editMessage,
+  reactToMessage,
+  type Message,
   listMessages,
   listMessagesAfter,
   membersOf as membersOfPair,
@@ -10,6 +14,7 @@ import {
   timestampFromMicros,
 } from '@cruddur/ddb';
 import { rowDeliveries, type LiveEvent } from '@cruddur/live';
+import { REACTION_NAMES } from '@cruddur/validators';
 import { tracked, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { assertNotBlocked } from '../blocks';
@@ -35,6 +40,17 @@ export const createMessageInput = z.union(
       'send either { messageGroupUuid, message } to post in a conversation or { handle, message } to write to a person',
   },
 );
+
+/** A message change, announced to both members at once (the stream worker also updates the rows). */
+async function changed(
+  services: ApiServices,
+  members: Members,
+  change: () => Promise<Message>,
+): Promise<Message> {
+  const message = await change();
+  await services.publish([{ to: members, event: { type: 'message-changed', message } }]);
+  return message;
+}
 
 /** Read positions, kept on instances where live events keep them fresh. */
 function positionsOf(services: ApiServices, group: string) {
@@ -129,6 +145,39 @@ export const messagesRouter = createTRPCRouter({
     ]);
     return stored;
   }),
+
+  /**
+   * The sender replaces the text of their message (any time until it is deleted); both people see
+   * it as edited, live. The same text again changes nothing.
+   */
+  edit: memberProcedure
+    .input(z.object({ messageUuid: uuid, message: messageText }))
+    .mutation(({ ctx, input }) =>
+      changed(ctx.services, ctx.members, () =>
+        editMessage(ctx.services.ddb, { ...input, userUuid: ctx.user.uuid }),
+      ),
+    ),
+
+  /**
+   * The sender deletes their message: it stays, for both people, as "message deleted" (no text,
+   * no reactions). Deleting it again changes nothing.
+   */
+  delete: memberProcedure
+    .input(z.object({ messageUuid: uuid }))
+    .mutation(({ ctx, input }) =>
+      changed(ctx.services, ctx.members, () =>
+        deleteMessage(ctx.services.ddb, { ...input, userUuid: ctx.user.uuid }),
+      ),
+    ),
+
+  /** Either member gives (`on: true`) or takes back one of the fixed reactions on a message. */
+  react: memberProcedure
+    .input(z.object({ messageUuid: uuid, reaction: z.enum(REACTION_NAMES), on: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      changed(ctx.services, ctx.members, () =>
+        reactToMessage(ctx.services.ddb, { ...input, userUuid: ctx.user.uuid }),
+      ),
+    ),
 
   /**
    * New messages of one conversation, for API clients that follow a single thread (the web app

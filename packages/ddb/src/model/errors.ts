@@ -81,3 +81,19 @@ export class MessageNotFoundError extends Error {
     super(`message group ${messageGroupUuid} has no message ${messageUuid}`);
   }
 }
+
+/** Only the person who sent a message may edit or delete it. */
+export class NotSenderError extends Error {
+  override readonly name = 'NotSenderError';
+  constructor(readonly messageUuid: string) {
+    super(`message ${messageUuid} was sent by someone else: only its sender may change it`);
+  }
+}
+
+/** A deleted message stays a tombstone: it cannot be edited or reacted to. */
+export class MessageDeletedError extends Error {
+  override readonly name = 'MessageDeletedError';
+  constructor(readonly messageUuid: string) {
+    super(`message ${messageUuid} was deleted`);
+  }
+}

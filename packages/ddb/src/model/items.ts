@@ -1,3 +1,4 @@
+import { REACTION_NAMES, type ReactionName } from '@cruddur/validators';
 import { z } from 'zod';
 import { canonicalSortKey, parseSortKey } from '../internal/timestamp';
 import { GROUP_ROW_PREFIX, MEMBERS_PREFIX, MESSAGE_PREFIX } from './keys';
@@ -41,6 +42,8 @@ export const GroupRowItem = z.looseObject({
   unread: z.number().int().min(0).optional(),
   /** Bumped by every change, so that a change based on an older read of the row fails its condition. */
   rev: z.number().int().min(0).optional(),
+  /** The message the row shows was deleted (its text is gone from the row too). */
+  message_deleted: z.boolean().optional(),
 });
 export type GroupRowItem = z.infer<typeof GroupRowItem>;
 
@@ -51,7 +54,26 @@ export const MessageItem = z.looseObject({
   message_uuid: id,
   message: text,
   ...userAttributes,
+  /** When the sender last changed the text (canonical timestamp); absent: never edited. */
+  edited_at: z.string().optional(),
+  /** When the sender deleted it: the item stays, as a tombstone with no text. */
+  deleted_at: z.string().optional(),
+  /** Bumped by every change after the message was written (edit, delete, reaction). */
+  rev: z.number().int().min(0).optional(),
+  // Reactions are string sets of user uuids, one attribute per reaction (see reactionAttribute).
 });
+
+/** The attribute holding who reacted with `reaction` (a string set of user uuids). */
+export const reactionAttribute = (reaction: ReactionName) => `reaction_${reaction}`;
+
+function reactionsOf(item: Record<string, unknown>): Partial<Record<ReactionName, string[]>> {
+  const reactions: Partial<Record<ReactionName, string[]>> = {};
+  for (const name of REACTION_NAMES) {
+    const who = item[reactionAttribute(name)];
+    if (who instanceof Set && who.size > 0) reactions[name] = [...(who as Set<string>)].sort();
+  }
+  return reactions;
+}
 export type MessageItem = z.infer<typeof MessageItem>;
 
 /**
@@ -130,16 +152,21 @@ export function toMessage(item: MessageItem): Message {
   return {
     messageUuid: item.message_uuid,
     messageGroupUuid: item.pk.slice(MESSAGE_PREFIX.length),
-    message: item.message,
+    message: item.deleted_at ? '' : item.message,
     createdAt: canonicalSortKey(item.sk)!,
     sender: userOf(item),
+    editedAt: canonicalSortKey(item.edited_at),
+    deletedAt: canonicalSortKey(item.deleted_at),
+    reactions: reactionsOf(item),
+    rev: item.rev ?? 0,
   };
 }
 
 export function toMessageGroup(item: GroupRowItem): MessageGroup {
   return {
     messageGroupUuid: item.message_group_uuid,
-    lastMessage: item.message,
+    lastMessage: item.message_deleted ? '' : item.message,
+    lastMessageDeleted: item.message_deleted === true,
     lastMessageAt: canonicalSortKey(item.sk)!,
     other: userOf(item),
     unread: item.unread ?? 0,

@@ -1,3 +1,5 @@
+import { type ReactionName } from '@cruddur/validators';
+
 /** A person as messages and group rows record them (copied from PostgreSQL at write time). */
 export interface UserRef {
   uuid: string;
@@ -8,10 +10,19 @@ export interface UserRef {
 export interface Message {
   messageUuid: string;
   messageGroupUuid: string;
+  /** The text; empty once deleted. */
   message: string;
   /** When it was sent, as a canonical sort key `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`. */
   createdAt: string;
   sender: UserRef;
+  /** When the sender last edited it (canonical timestamp), or null. */
+  editedAt: string | null;
+  /** When the sender deleted it, or null: a deleted message stays as a tombstone. */
+  deletedAt: string | null;
+  /** Who reacted with what (user uuids, sorted); a reaction nobody gave is absent. */
+  reactions: Partial<Record<ReactionName, string[]>>;
+  /** Grows with every change after sending: of two versions of a message, the higher is the newer. */
+  rev: number;
 }
 
 /** One row of a user's conversation list. */
@@ -19,6 +30,8 @@ export interface MessageGroup {
   messageGroupUuid: string;
   /** The latest message's text (shortened so that the row stays within one write unit). */
   lastMessage: string;
+  /** The latest message was deleted (`lastMessage` is then empty). */
+  lastMessageDeleted: boolean;
   lastMessageAt: string;
   /** The other participant. */
   other: UserRef;

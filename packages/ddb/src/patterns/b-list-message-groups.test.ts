@@ -30,10 +30,12 @@ describe('listMessageGroups (pattern B)', () => {
     expect(page.items[0]).toEqual({
       messageGroupUuid: groups.at(-1),
       lastMessage: 'line 1',
+      lastMessageDeleted: false,
       lastMessageAt: times.at(-1),
       other: partners.at(-1),
       unread: 0,
       readAt: times.at(-1),
+      rev: 1,
     });
   });
 

@@ -114,7 +114,13 @@ export async function startConversation(
     if (!cancellation) {
       const written = (part: 'senderRow' | 'recipientRow', owner: UserRef): RowChange => {
         const item = items[part]!.Put!.Item as GroupRowItem;
-        return { ownerUuid: owner.uuid, item, changed: true, unreadDelta: item.unread ?? 0, readMoved: false };
+        return {
+          ownerUuid: owner.uuid,
+          item,
+          changed: true,
+          unreadDelta: item.unread ?? 0,
+          readMoved: false,
+        };
       };
       return {
         messageGroupUuid: m.messageGroupUuid,

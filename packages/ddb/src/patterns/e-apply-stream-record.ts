@@ -6,6 +6,7 @@ import { parseSortKey } from '../internal/timestamp';
 import { MessageItem, parseItem, toMessage } from '../model/items';
 import { MESSAGE_PREFIX } from '../model/keys';
 import { type Message } from '../model/types';
+import { refreshGroupRows } from './refresh-group-rows';
 import { updateGroupRows, type GroupRowsUpdate } from './update-group-rows';
 
 /**
@@ -24,9 +25,11 @@ export interface StreamRecordResult {
 /** A record's result, or why it could not be applied (the others of the batch still are). */
 export type RecordResult = StreamRecordResult | { error: unknown };
 
-/** What changed in one group: its new messages and its rows as they are now (for live delivery). */
+/** What changed in one group: its new and changed messages, its rows as they are now (for live delivery). */
 export interface GroupChange extends GroupRowsUpdate {
   messages: Message[];
+  /** Messages edited, deleted or reacted to (their latest version in the batch). */
+  changedMessages: Message[];
 }
 
 export interface StreamBatchResult {
@@ -38,17 +41,24 @@ export interface StreamBatchResult {
 const SKIPPED: StreamRecordResult = { outcome: 'skipped', rowsUpdated: 0 };
 
 /**
- * The message a record inserts, or null when it is not one for pattern E: the rows and guards
- * this package writes itself, MODIFY and REMOVE events, and messages `pnpm ddb migrate` moved to
- * their canonical key (the same message again, not a new one). Throws for a `MSG#` insert that
- * cannot be read.
+ * The message a record inserts or changes in place, or null when it is not one for pattern E:
+ * the rows and guards this package writes itself, REMOVE events, and messages `pnpm ddb migrate`
+ * moved to their canonical key (the same message again, not a new one). Throws for a `MSG#` item
+ * that cannot be read.
  */
-function insertedMessage(record: DynamoDBRecord): MessageItem | null {
+function messageOf(
+  record: DynamoDBRecord,
+): { kind: 'insert' | 'modify'; item: MessageItem } | null {
   const image = record.dynamodb?.NewImage;
-  if (record.eventName !== 'INSERT' || !image?.pk?.S?.startsWith(MESSAGE_PREFIX)) return null;
+  const kind =
+    record.eventName === 'INSERT' ? 'insert' : record.eventName === 'MODIFY' ? 'modify' : null;
+  if (!kind || !image?.pk?.S?.startsWith(MESSAGE_PREFIX)) return null;
   if (image.migrated_from) return null;
   // aws-lambda's AttributeValue and the SDK's describe the same wire format.
-  return parseItem(MessageItem, unmarshall(image as Record<string, AttributeValue>));
+  return {
+    kind,
+    item: parseItem(MessageItem, unmarshall(image as Record<string, AttributeValue>)),
+  };
 }
 
 /**
@@ -64,13 +74,18 @@ export async function applyStreamRecords(
   records: readonly DynamoDBRecord[],
 ): Promise<StreamBatchResult> {
   const results: RecordResult[] = records.map(() => SKIPPED);
-  const byGroup = new Map<string, { index: number; item: MessageItem }[]>();
+  const byGroup = new Map<string, { inserted: Entry[]; modified: Entry[] }>();
   records.forEach((record, index) => {
     try {
-      const item = insertedMessage(record);
-      if (!item) return;
-      const group = item.pk.slice(MESSAGE_PREFIX.length);
-      byGroup.set(group, [...(byGroup.get(group) ?? []), { index, item }]);
+      const found = messageOf(record);
+      if (!found) return;
+      const group = found.item.pk.slice(MESSAGE_PREFIX.length);
+      const entries = byGroup.get(group) ?? { inserted: [], modified: [] };
+      (found.kind === 'insert' ? entries.inserted : entries.modified).push({
+        index,
+        item: found.item,
+      });
+      byGroup.set(group, entries);
     } catch (error) {
       results[index] = { error };
     }
@@ -78,35 +93,88 @@ export async function applyStreamRecords(
 
   const changes: GroupChange[] = [];
   await Promise.all(
-    [...byGroup].map(async ([group, entries]) => {
-      try {
-        const update = await updateGroupRows(
-          ctx,
-          group,
-          entries.map((e) => e.item),
-        );
-        const newest = entries.reduce((a, b) =>
-          (parseSortKey(b.item.sk) ?? 0) > (parseSortKey(a.item.sk) ?? 0) ? b : a,
-        );
-        // No row at all: a message of a group this table holds nothing else of.
-        const outcomeOf = (outcome: RecordOutcome): RecordOutcome =>
-          update.rows.length === 0 ? 'skipped' : outcome;
-        for (const entry of entries) {
-          results[entry.index] =
-            entry !== newest
-              ? { outcome: outcomeOf(update.moved > 0 ? 'superseded' : 'stale'), rowsUpdated: 0 }
-              : {
-                  outcome: outcomeOf(update.moved > 0 ? 'applied' : 'stale'),
-                  rowsUpdated: update.moved,
-                };
+    [...byGroup].map(async ([group, { inserted, modified }]) => {
+      // New messages first, then changes: a message written and edited in one batch ends edited.
+      if (inserted.length > 0) {
+        const change = await applyInserts(ctx, group, inserted, results);
+        if (!change) {
+          // Retried from the failed insert on, these are retried with it.
+          for (const entry of modified) results[entry.index] = results[inserted[0]!.index]!;
+          return;
         }
-        changes.push({ ...update, messages: entries.map((e) => toMessage(e.item)) });
-      } catch (error) {
-        for (const entry of entries) results[entry.index] = { error };
+        changes.push(change);
+      }
+      if (modified.length > 0) {
+        const change = await applyModifies(ctx, group, modified, results);
+        if (change) changes.push(change);
       }
     }),
   );
   return { results, changes };
+}
+
+interface Entry {
+  index: number;
+  item: MessageItem;
+}
+
+/** New messages: the rows move to the newest (updateGroupRows). */
+async function applyInserts(
+  ctx: DdbContext,
+  group: string,
+  entries: Entry[],
+  results: RecordResult[],
+): Promise<GroupChange | undefined> {
+  try {
+    const update = await updateGroupRows(
+      ctx,
+      group,
+      entries.map((e) => e.item),
+    );
+    const newest = entries.reduce((a, b) =>
+      (parseSortKey(b.item.sk) ?? 0) > (parseSortKey(a.item.sk) ?? 0) ? b : a,
+    );
+    // No row at all: a message of a group this table holds nothing else of.
+    const outcomeOf = (outcome: RecordOutcome): RecordOutcome =>
+      update.rows.length === 0 ? 'skipped' : outcome;
+    for (const entry of entries) {
+      results[entry.index] =
+        entry !== newest
+          ? { outcome: outcomeOf(update.moved > 0 ? 'superseded' : 'stale'), rowsUpdated: 0 }
+          : {
+              outcome: outcomeOf(update.moved > 0 ? 'applied' : 'stale'),
+              rowsUpdated: update.moved,
+            };
+    }
+    return { ...update, messages: entries.map((e) => toMessage(e.item)), changedMessages: [] };
+  } catch (error) {
+    for (const entry of entries) results[entry.index] = { error };
+    return undefined;
+  }
+}
+
+/** Messages changed in place: the rows that show one follow it (refreshGroupRows). */
+async function applyModifies(
+  ctx: DdbContext,
+  group: string,
+  entries: Entry[],
+  results: RecordResult[],
+): Promise<GroupChange | undefined> {
+  // The latest version of each message in the batch is the one that counts.
+  const latest = new Map<string, MessageItem>();
+  for (const { item } of entries) {
+    const kept = latest.get(item.message_uuid);
+    if (!kept || (item.rev ?? 0) >= (kept.rev ?? 0)) latest.set(item.message_uuid, item);
+  }
+  try {
+    const update = await refreshGroupRows(ctx, group, [...latest.values()]);
+    for (const entry of entries)
+      results[entry.index] = { outcome: update.changed ? 'applied' : 'stale', rowsUpdated: 0 };
+    return { ...update, messages: [], changedMessages: [...latest.values()].map(toMessage) };
+  } catch (error) {
+    for (const entry of entries) results[entry.index] = { error };
+    return undefined;
+  }
 }
 
 /** Pattern E for one record (what a batch of one gives), throwing if it could not be applied. */

@@ -297,7 +297,7 @@ async function planRow(
 }
 
 /** The condition of every write of a row: it is still the row of this group, as it was read. */
-function unchangedCondition(groupUuid: string, row: GroupRowItem) {
+export function unchangedCondition(groupUuid: string, row: GroupRowItem) {
   return {
     ConditionExpression: 'message_group_uuid = :g AND (rev = :rev OR attribute_not_exists(rev))',
     ExpressionAttributeValues: { ':g': groupUuid, ':rev': row.rev ?? 0 },
@@ -355,7 +355,8 @@ export async function countUnread(
       new QueryCommand({
         TableName: ctx.tableName,
         KeyConditionExpression: range.KeyConditionExpression,
-        FilterExpression: 'user_uuid = :sender',
+        // A deleted message no longer waits to be read.
+        FilterExpression: 'user_uuid = :sender AND attribute_not_exists(deleted_at)',
         ExpressionAttributeValues: {
           ':pk': messagePk(groupUuid),
           ':sender': senderUuid,
