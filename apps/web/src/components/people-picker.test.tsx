@@ -31,7 +31,9 @@ function setup() {
   }
   const user = userEvent.setup();
   render(<Harness />);
-  const input = screen.getByRole<HTMLInputElement>('combobox', { name: 'Find someone to write to' });
+  const input = screen.getByRole<HTMLInputElement>('combobox', {
+    name: 'Find someone to write to',
+  });
   return { user, input, onChoose };
 }
 
