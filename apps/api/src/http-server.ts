@@ -7,6 +7,8 @@ import { type ApiConfig } from './config';
 import { applyCors } from './http/cors';
 import { checkHealth } from './http/healthz';
 import { createFreshCaches } from './cache/fresh-caches';
+import { isBlockedBetween } from './blocks';
+import { otherPerson } from './live/other-person';
 import { LiveHub } from './live/live-hub';
 import { logRequest } from './http/request-log';
 import { retryAfterHeader } from './http/retry-after';
@@ -60,6 +62,12 @@ export async function createApiServer(
         fresh.inbox.forget(uuid);
       },
       onDelivery: (delivery) => fresh.observe(delivery),
+      mayReceive: async (recipient, { event }) => {
+        const other = otherPerson(event);
+        return (
+          !other || other === recipient || !(await isBlockedBetween(services, recipient, other))
+        );
+      },
       onGap: () => fresh.clear(),
     },
   );

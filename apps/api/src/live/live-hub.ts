@@ -15,7 +15,7 @@ export interface LiveHubOptions {
   /** Deliveries may have been missed (the pub/sub connection came back). */
   onGap?: () => void;
   /** May this delivery's event reach this recipient? (Blocks keep some away.) */
-  mayReceive?: (recipientUuid: string, delivery: Delivery) => boolean;
+  mayReceive?: (recipientUuid: string, delivery: Delivery) => Promise<boolean>;
 }
 
 /** Too many streams for one person on this instance. */
@@ -49,6 +49,8 @@ export class LiveHub {
   #closed = false;
   #retry: NodeJS.Timeout | undefined;
   readonly #unsubscribe: (() => void)[];
+  /** Deliveries are handed over one after another, in the order they came, whatever they wait for. */
+  #handing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly subscriber: LiveSubscriber,
@@ -57,7 +59,9 @@ export class LiveHub {
     this.#unsubscribe = [
       subscriber.onDelivery((delivery) => {
         options.onDelivery?.(delivery);
-        this.#dispatch(delivery);
+        this.#handing = this.#handing
+          .then(() => this.#dispatch(delivery))
+          .catch((error: unknown) => options.logger.error({ err: error }, 'live: delivery failed'));
       }),
       subscriber.onUserChanged((uuid) => {
         options.onUserChanged?.(uuid);
@@ -123,12 +127,12 @@ export class LiveHub {
     return stream;
   }
 
-  #dispatch(delivery: Delivery): void {
+  async #dispatch(delivery: Delivery): Promise<void> {
     for (const recipient of delivery.to) {
-      const streams = this.#streams.get(recipient);
-      if (!streams) continue;
-      if (this.options.mayReceive && !this.options.mayReceive(recipient, delivery)) continue;
-      for (const stream of streams) stream.push(delivery.event);
+      if (!this.#streams.has(recipient)) continue;
+      if (this.options.mayReceive && !(await this.options.mayReceive(recipient, delivery)))
+        continue;
+      for (const stream of this.#streams.get(recipient) ?? []) stream.push(delivery.event);
     }
   }
 

@@ -342,6 +342,43 @@ describe('live.events', () => {
     expect(tomas.error).toBeUndefined();
   });
 
+  it('keeps what a blocker does in a conversation away from the person they blocked', async () => {
+    const kenji = fx.client(fx.users.kenji);
+    const tomas = fx.client(fx.users.tomas);
+    const { messageGroupUuid, message } = await kenji.messages.create.mutate({
+      handle: 'tomas',
+      message: 'before the block',
+    });
+    const blockedFeed = await live(fx.users.kenji, second);
+    await tomas.users.block.mutate({ userUuid: fx.users.kenji.uuid });
+    try {
+      expect(await tomas.live.typing.mutate({ messageGroupUuid })).toEqual({ published: false });
+      await tomas.messageGroups.markRead.mutate({
+        messageGroupUuid,
+        messageUuid: message.messageUuid,
+      });
+      await expectTRPCError(
+        kenji.messages.react.mutate({
+          messageGroupUuid,
+          messageUuid: message.messageUuid,
+          reaction: 'heart',
+          on: true,
+        }),
+        'FORBIDDEN',
+      );
+      // Something kenji does receive afterwards, so that nothing before it is still on its way.
+      await kenji.live.typing.mutate({ messageGroupUuid });
+      await kenji.messages.create.mutate({ handle: 'zeynep', message: 'marker' });
+      await blockedFeed.waitFor('the marker', () => blockedFeed.texts.includes('marker'));
+      const aboutTheBlocker = blockedFeed.events
+        .map((e) => e.data)
+        .filter((e) => 'messageGroupUuid' in e && e.messageGroupUuid === messageGroupUuid);
+      expect(aboutTheBlocker).toEqual([]);
+    } finally {
+      await tomas.users.unblock.mutate({ userUuid: fx.users.kenji.uuid });
+    }
+  });
+
   it('refuses a stream beyond the per-person limit, and a last event id that is not a real time', async () => {
     const limited = await fx.startInstance({ LIVE_MAX_STREAMS_PER_USER: 2 });
     await live(fx.users.priya, limited);

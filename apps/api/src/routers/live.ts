@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
+import { isBlockedBetween } from '../blocks';
 import { lastEventId } from '../live/event-id';
 import { catchUp } from '../live/replay';
 import { serveStream } from '../live/serve-stream';
@@ -37,11 +38,13 @@ export const liveRouter = createTRPCRouter({
    */
   typing: memberProcedure.meta({ writeLimit: false }).mutation(async ({ ctx, input }) => {
     const key = `${ctx.user.uuid} ${input.messageGroupUuid}`;
-    if (typingSent.has(key)) return { published: false };
+    const other = ctx.members.find((m) => m !== ctx.user.uuid)!;
+    if (typingSent.has(key) || (await isBlockedBetween(ctx.services, ctx.user.uuid, other)))
+      return { published: false };
     typingSent.set(key, true);
     await ctx.services.publish([
       {
-        to: ctx.members.filter((m) => m !== ctx.user.uuid),
+        to: [other],
         event: {
           type: 'typing',
           messageGroupUuid: input.messageGroupUuid,

@@ -173,11 +173,17 @@ export const messagesRouter = createTRPCRouter({
   /** Either member gives (`on: true`) or takes back one of the fixed reactions on a message. */
   react: memberProcedure
     .input(z.object({ messageUuid: uuid, reaction: z.enum(REACTION_NAMES), on: z.boolean() }))
-    .mutation(({ ctx, input }) =>
-      changed(ctx.services, ctx.members, () =>
+    .mutation(async ({ ctx, input }) => {
+      // Reacting is writing to the other person: a block stops it like a message.
+      await assertNotBlocked(
+        ctx.services,
+        ctx.user.uuid,
+        ctx.members.find((m) => m !== ctx.user.uuid)!,
+      );
+      return changed(ctx.services, ctx.members, () =>
         reactToMessage(ctx.services.ddb, { ...input, userUuid: ctx.user.uuid }),
-      ),
-    ),
+      );
+    }),
 
   /**
    * New messages of one conversation, for API clients that follow a single thread (the web app
