@@ -72,7 +72,8 @@ describe('messages.edit, messages.delete, messages.react', () => {
     expect(await fx.itemCount()).toBe(count);
 
     const gone = await fx.client(fx.users.priya).messages.delete.mutate(ref);
-    expect(gone).toMatchObject({ message: '', deletedAt: expect.any(String) });
+    expect(gone.message).toBe('');
+    expect(gone.deletedAt).toMatch(/^\d{4}-/);
     await kenji.waitFor('the tombstone', () =>
       kenji.of('message-changed').some((e) => e.message.deletedAt !== null),
     );
