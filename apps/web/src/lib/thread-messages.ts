@@ -119,6 +119,10 @@ export function pendingMessage(
     message: text,
     createdAt: new Date().toISOString(),
     sender: { uuid: sender.uuid, handle: sender.handle, displayName: sender.displayName },
+    editedAt: null,
+    deletedAt: null,
+    reactions: {},
+    rev: 0,
     status: 'sending',
   };
 }

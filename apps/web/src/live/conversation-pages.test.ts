@@ -111,6 +111,19 @@ describe('withActivity', () => {
     expect(totalUnread(data)).toBe(3);
   });
 
+  it('shows the new message even where the previous one was deleted', () => {
+    const data: ConversationPages = {
+      pages: [groupPage([row(G1, 30, { lastMessage: '', lastMessageDeleted: true })], null, 0)],
+      pageParams: [null],
+    };
+    const next = withActivity(data, {
+      messageGroupUuid: G1,
+      lastMessage: 'new',
+      lastMessageAt: at(31),
+    });
+    expect(findGroup(next, G1)).toMatchObject({ lastMessage: 'new', lastMessageDeleted: false });
+  });
+
   it('ignores a message older than the row shows', () => {
     const before = loaded();
     expect(

@@ -126,12 +126,13 @@ export function withActivity<T extends ConversationPages>(data: T, activity: Gro
   if (held) {
     if (held.lastMessageAt >= activity.lastMessageAt) return data;
     const { lastMessage, lastMessageAt } = activity;
-    return replaceRow(data, { ...held, lastMessage, lastMessageAt });
+    return replaceRow(data, { ...held, lastMessage, lastMessageAt, lastMessageDeleted: false });
   }
   if (!activity.other || !withinLoaded(data, activity.lastMessageAt)) return data;
   return prependRow(data, {
     messageGroupUuid: activity.messageGroupUuid,
     lastMessage: activity.lastMessage,
+    lastMessageDeleted: false,
     lastMessageAt: activity.lastMessageAt,
     other: activity.other,
     unread: 0,

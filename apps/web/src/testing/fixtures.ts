@@ -33,6 +33,10 @@ export function message(n: number, sender: UserRef = mira, text = `message ${n}`
     message: text,
     createdAt: `2026-11-24T19:03:${String(n).padStart(2, '0')}.000000+00:00`,
     sender,
+    editedAt: null,
+    deletedAt: null,
+    reactions: {},
+    rev: 0,
   };
 }
 
@@ -55,6 +59,7 @@ export function group(
     messageGroupUuid: uuid,
     other,
     lastMessage,
+    lastMessageDeleted: false,
     lastMessageAt,
     unread: 0,
     readAt: null,
