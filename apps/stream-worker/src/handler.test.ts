@@ -42,7 +42,11 @@ describe('handler (the Lambda entry point)', () => {
       );
       const { logger } = capturingLogger();
       const publisher = livePublisher({ DATABASE_URL: db.url }, logger)!;
-      await createHandler((batch) => applyStreamRecords(table, batch), logger, publisher)({
+      await createHandler(
+        (batch) => applyStreamRecords(table, batch),
+        logger,
+        publisher,
+      )({
         Records: records,
       });
       await publisher.close();
@@ -58,7 +62,10 @@ describe('handler (the Lambda entry point)', () => {
         [members, 'announced too'],
       ]);
       expect(
-        deliveries.filter((d) => d.event.type === 'group').map((d) => d.to[0]).sort(),
+        deliveries
+          .filter((d) => d.event.type === 'group')
+          .map((d) => d.to[0])
+          .sort(),
       ).toEqual(members);
     } finally {
       await subscriber.close();

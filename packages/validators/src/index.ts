@@ -30,9 +30,4 @@ export {
 } from './sign-up-refusal';
 export { hasControlCharacters } from './text';
 export { isUuid, UUID_PATTERN } from './uuid';
-export {
-  isReactionName,
-  REACTION_NAMES,
-  REACTIONS,
-  type ReactionName,
-} from './reactions';
+export { isReactionName, REACTION_NAMES, REACTIONS, type ReactionName } from './reactions';

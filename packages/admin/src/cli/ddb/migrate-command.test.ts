@@ -15,7 +15,6 @@ import {
   originalCreateMessageGroup,
   snapshot,
   someone,
-  type TestTable,
 } from '@cruddur/ddb/testing';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { type MigrationReport } from '../../../migrate/migrate-table';
 import { defineCommand } from '../../framework/command';
 import { wholeNumber } from '../../shared/arguments';
@@ -28,10 +29,9 @@ export const migrateCommand = defineCommand<MigrateOptions, MigrationReport>({
     },
   ],
   run: async ({ options, io }) => {
-    const [{ migrateTable }, { requireTable, withDdb }, { resolve }] = await Promise.all([
+    const [{ migrateTable }, { requireTable, withDdb }] = await Promise.all([
       import('../../../migrate/migrate-table'),
       import('../../shared/environment'),
-      import('node:path'),
     ]);
     // Ctrl-C ends the page in hand and saves where it was, rather than dropping it mid-write.
     const stop = new AbortController();
