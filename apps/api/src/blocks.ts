@@ -5,9 +5,10 @@ import { type ApiServices } from './services';
 import { pairKey } from './users';
 
 /**
- * How long an instance trusts what it read about a pair. Blocking and unblocking forget the pair
- * at once on the instance that did it; another instance of the API may go on for at most this
- * long on what it read before (a message or two from someone just blocked, never a lasting gap).
+ * How long an instance trusts what it read about a pair. A block or unblock is announced by the
+ * database (a trigger on `blocks`), and every instance that listens to live delivery forgets the
+ * pair at once; an instance that does not (the Lambda handler) goes on for at most this long on
+ * what it read before.
  */
 export const BLOCK_TTL_MS = 10_000;
 

@@ -7,7 +7,7 @@ import { type ApiConfig } from './config';
 import { applyCors } from './http/cors';
 import { checkHealth } from './http/healthz';
 import { createFreshCaches } from './cache/fresh-caches';
-import { isBlockedBetween } from './blocks';
+import { forgetBlocks, isBlockedBetween } from './blocks';
 import { otherPerson } from './live/other-person';
 import { LiveHub } from './live/live-hub';
 import { logRequest } from './http/request-log';
@@ -62,6 +62,7 @@ export async function createApiServer(
         fresh.inbox.forget(uuid);
       },
       onDelivery: (delivery) => fresh.observe(delivery),
+      onBlockChanged: (a, b) => forgetBlocks(services, a, b),
       mayReceive: async (recipient, { event }) => {
         const other = otherPerson(event);
         return (

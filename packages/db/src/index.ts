@@ -15,7 +15,7 @@ export {
 } from './blocks';
 export { createDatabase, dropDatabase, splitDatabaseUrl, type DatabaseChange } from './database';
 export { resolveDatabaseUrl } from './database-url';
-export { PEOPLE_SCHEMA_SQL } from './people-schema';
+export { BLOCKS_CHANGED_CHANNEL, PEOPLE_SCHEMA_SQL } from './people-schema';
 export { createPool, type Pool } from './pool';
 export { SCHEMA_SQL, schemaLoad, USERS_CHANGED_CHANNEL } from './schema';
 export {

@@ -20,6 +20,8 @@ export interface LiveSubscriber {
   onDelivery(listener: (delivery: Delivery) => void): () => void;
   /** A users row changed or went (its uuid): caches forget it, its streams end. */
   onUserChanged(listener: (userUuid: string) => void): () => void;
+  /** A block between two people was made or lifted. */
+  onBlockChanged(listener: (blockerUuid: string, blockedUuid: string) => void): () => void;
   /**
    * The connection to the engine was lost and is back: what was published meanwhile is gone, so
    * streams must catch up from DynamoDB.

@@ -12,7 +12,7 @@ export {
   type LiveEventType,
 } from './events';
 export { changeDeliveries, rowDeliveries } from './group-deliveries';
-export { DELIVERIES_CHANNEL, USERS_CHANGED_CHANNEL } from './pg/channels';
+export { BLOCKS_CHANGED_CHANNEL, DELIVERIES_CHANNEL, USERS_CHANGED_CHANNEL } from './pg/channels';
 export { MAX_PAYLOAD_BYTES } from './pg/payload';
 export { createPgPublisher } from './pg/pg-publisher';
 export { createPgSubscriber, type PgSubscriberOptions } from './pg/pg-subscriber';

@@ -10,6 +10,8 @@ export interface LiveHubOptions {
   maxQueuedPerStream: number;
   /** A users row changed or went: forget what is cached about it. */
   onUserChanged?: (userUuid: string) => void;
+  /** A block between two people was made or lifted: forget what is cached about the pair. */
+  onBlockChanged?: (blockerUuid: string, blockedUuid: string) => void;
   /** Every delivery, whoever it is for (caches that live events keep fresh). */
   onDelivery?: (delivery: Delivery) => void;
   /** Deliveries may have been missed (the pub/sub connection came back). */
@@ -67,6 +69,7 @@ export class LiveHub {
         options.onUserChanged?.(uuid);
         this.#endUser(uuid, 'your account changed');
       }),
+      subscriber.onBlockChanged((a, b) => options.onBlockChanged?.(a, b)),
       subscriber.onGap(() => {
         options.logger.warn('live: pub/sub connection was lost and is back; streams resume');
         options.onGap?.();

@@ -1,4 +1,10 @@
-import { listMessageGroups, markRead, toMessageGroup, totalUnread } from '@cruddur/ddb';
+import {
+  listMessageGroups,
+  markRead,
+  nowTimestamp,
+  toMessageGroup,
+  totalUnread,
+} from '@cruddur/ddb';
 import { rowDeliveries } from '@cruddur/live';
 import { z } from 'zod';
 import { pageInput, uuid } from '../inputs';
@@ -9,17 +15,20 @@ export const messageGroupsRouter = createTRPCRouter({
   /**
    * Pattern B: the caller's conversations, most recent first, each with its unread count;
    * `nextCursor` leads to older ones. The first page also carries `totalUnread` over all of them
-   * (up to UNREAD_CAP; see @cruddur/ddb's totalUnread for what it costs).
+   * (up to UNREAD_CAP; see @cruddur/ddb's totalUnread for what it costs). `asOf` is when the page
+   * was read from DynamoDB (it may be served from the instance's cache for a few seconds).
    */
   list: protectedProcedure.input(pageInput.default({ limit: 20 })).query(({ ctx, input }) => {
     const { ddb, fresh, hub } = ctx.services;
     const load = async () => {
+      // A client that opened its live stream before this instant missed nothing this page shows.
+      const asOf = nowTimestamp();
       const page = await listMessageGroups(ddb, ctx.user.uuid, {
         limit: input.limit,
         cursor: input.cursor ?? undefined,
       });
       const total = input.cursor ? null : await totalUnread(ddb, ctx.user.uuid, page);
-      return { ...page, totalUnread: total };
+      return { ...page, totalUnread: total, asOf };
     };
     // Only while live events reach this instance can they keep a cached page fresh.
     if (input.cursor || !fresh || !hub?.listening) return load();
@@ -32,6 +41,8 @@ export const messageGroupsRouter = createTRPCRouter({
    * (a read receipt) hear of it live.
    */
   markRead: memberProcedure
+    // Forward only, so bounded by the messages there are: not counted against the write limit.
+    .meta({ writeLimit: false })
     .input(z.object({ messageUuid: uuid }))
     .mutation(async ({ ctx, input }) => {
       const change = await markRead(

@@ -10,6 +10,7 @@ import {
   membersOf as membersOfPair,
   type Members,
   nowMicros,
+  nowTimestamp,
   readPositions,
   timestampFromMicros,
 } from '@cruddur/ddb';
@@ -69,6 +70,7 @@ export const messagesRouter = createTRPCRouter({
     .input(pageInput.extend({ messageGroupUuid: uuid }))
     .query(async ({ ctx, input }) => {
       const { services } = ctx;
+      const asOf = nowTimestamp();
       // Everything is read alongside the membership check (one step, not two); nothing is
       // returned before the caller is known to be a member.
       const [membership, page, positions] = await Promise.allSettled([
@@ -83,7 +85,7 @@ export const messagesRouter = createTRPCRouter({
       if (page.status === 'rejected') throw page.reason;
       if (positions.status === 'rejected') throw positions.reason;
       const other = membership.value.find((m) => m !== ctx.user.uuid)!;
-      return { ...page.value, otherReadAt: positions.value?.get(other) ?? null };
+      return { ...page.value, otherReadAt: positions.value?.get(other) ?? null, asOf };
     }),
 
   /**

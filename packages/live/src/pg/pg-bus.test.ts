@@ -79,6 +79,29 @@ describe('PostgreSQL LISTEN/NOTIFY bus', () => {
     await subscriber.close();
   });
 
+  it('announces blocks made and lifted', async () => {
+    const subscriber = createPgSubscriber(db.url);
+    const changed: string[][] = [];
+    subscriber.onBlockChanged((blocker, blocked) => changed.push([blocker, blocked]));
+    await subscriber.start();
+    const { rows } = await db.pool.query<{ uuid: string }>(
+      "INSERT INTO users (handle, display_name, email) VALUES ('ada', 'Ada', 'ada@example.test'), ('bo', 'Bo', 'bo@example.test') RETURNING uuid",
+    );
+    const [ada, bo] = rows.map((r) => r.uuid) as [string, string];
+    await db.pool.query('INSERT INTO blocks (blocker_uuid, blocked_uuid) VALUES ($1, $2)', [
+      ada,
+      bo,
+    ]);
+    await db.pool.query('DELETE FROM blocks WHERE blocker_uuid = $1', [ada]);
+    await expect
+      .poll(() => changed)
+      .toEqual([
+        [ada, bo],
+        [ada, bo],
+      ]);
+    await subscriber.close();
+  });
+
   it('reconnects after losing its connection, and reports the gap', async () => {
     const { subscriber, received, gaps } = await listening({ checkIntervalMs: 200 });
     await db.pool.query(

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import createPostgresSubscriber from 'pg-listen';
 import { type LiveSubscriber } from '../bus';
 import { type Delivery } from '../events';
-import { DELIVERIES_CHANNEL, USERS_CHANGED_CHANNEL } from './channels';
+import { BLOCKS_CHANGED_CHANNEL, DELIVERIES_CHANNEL, USERS_CHANGED_CHANNEL } from './channels';
 import { decodeDelivery } from './payload';
 
 export interface PgSubscriberOptions {
@@ -43,6 +43,10 @@ export function createPgSubscriber(
     listener.notifications.on(USERS_CHANGED_CHANNEL, (payload: string) =>
       events.emit('user', payload),
     );
+    listener.notifications.on(BLOCKS_CHANGED_CHANNEL, (payload: string) => {
+      const [blocker, blocked] = payload.split(' ');
+      if (blocker && blocked) events.emit('block', blocker, blocked);
+    });
     listener.events.on('connected', () => {
       // The first connection is the start, not a gap.
       if (started) events.emit('gap');
@@ -65,6 +69,7 @@ export function createPgSubscriber(
         await listener.connect();
         await listener.listenTo(DELIVERIES_CHANNEL);
         await listener.listenTo(USERS_CHANGED_CHANNEL);
+        await listener.listenTo(BLOCKS_CHANGED_CHANNEL);
         started = true;
       } catch (error) {
         // pg-listen retries a connection it once had, not a first one: the next start tries anew.
@@ -75,6 +80,7 @@ export function createPgSubscriber(
     },
     onDelivery: on<[Delivery]>('delivery'),
     onUserChanged: on<[string]>('user'),
+    onBlockChanged: on<[string, string]>('block'),
     onGap: on<[]>('gap'),
     close: async () => {
       events.removeAllListeners();
