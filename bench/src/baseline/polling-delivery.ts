@@ -9,8 +9,8 @@ import {
 } from '@cruddur/ddb';
 import { EventEmitter, setMaxListeners } from 'node:events';
 import { countCalls } from '../live/call-counter';
-import { type DeliveryRun, type RunInput } from '../live/delivery-run';
-import { sendAtRate, type Sent } from '../live/traffic';
+import { measureTraffic, type DeliveryRun, type RunInput } from '../live/delivery-run';
+import { type Sent } from '../live/traffic';
 
 // The design before this round, kept here as the measuring stick (the code is gone): each tab's
 // open thread polled DynamoDB from 0.5 s, doubling to 4 s while idle, looking 10 s back; a write
@@ -55,25 +55,13 @@ export async function runPolling(config: ApiConfig, input: RunInput): Promise<De
     // Let the pollers settle into their idle rhythm before counting.
     await new Promise((resolve) => setTimeout(resolve, MAX_POLL_MS * 2));
     const idle = await input.idle(counter.reads, counter.reset);
-    progress(`sending ${input.rate} messages/s for ${input.durationSec} s`);
-    await sendAtRate(conversations, input, sent, async (sender, c, messageUuid, i) => {
-      await input.clients(sender, i).messages.create.mutate({
-        messageGroupUuid: c.messageGroupUuid,
-        message: 'polled',
-        messageUuid,
-      });
-      wake.emit(`${i} ${c.messageGroupUuid}`);
-    });
-    const expected = sent.size * tabs;
-    await input.until('every delivery', () => latencies.length >= expected, input.drainMs);
-    return {
+    return await measureTraffic(input, {
       design: 'per-thread polling + list every 5 s (before)',
-      subscribers: people.length * tabs,
-      sent: sent.size,
+      sent,
       latenciesMs: latencies,
-      missing: expected - latencies.length,
-      ...idle,
-    };
+      idle,
+      afterSend: (c, instance) => wake.emit(`${instance} ${c.messageGroupUuid}`),
+    });
   } finally {
     stop.abort();
     await Promise.allSettled(loops);

@@ -1,7 +1,7 @@
 import { type AppRouter } from '@cruddur/api';
 import { type TRPCClient } from '@trpc/client';
 import { type SignedInPerson } from './people';
-import { type Conversation } from './traffic';
+import { sendAtRate, type Conversation, type Sent } from './traffic';
 
 /** What one design is run with: the same people, conversations, traffic and waits for both. */
 export interface RunInput {
@@ -34,4 +34,42 @@ export interface DeliveryRun {
   missing: number;
   idleReads: number;
   idleMinutes: number;
+}
+
+/**
+ * The traffic part of a run, the same for both designs: messages at the input's rate, then a
+ * wait for every delivery (each to every tab of its recipient) or the drain time.
+ */
+export async function measureTraffic(
+  input: RunInput,
+  run: {
+    design: string;
+    /** Filled as messages go; the run's listeners match deliveries against it. */
+    sent: Map<string, Sent>;
+    /** Filled by the run's listeners, one figure per delivery. */
+    latenciesMs: number[];
+    idle: { idleReads: number; idleMinutes: number };
+    /** After each send returned (the polling design wakes its instance's pollers). */
+    afterSend?: (conversation: Conversation, instance: number) => void;
+  },
+): Promise<DeliveryRun> {
+  input.progress(`sending ${input.rate} messages/s for ${input.durationSec} s`);
+  await sendAtRate(input.conversations, input, run.sent, async (sender, c, messageUuid, i) => {
+    await input.clients(sender, i).messages.create.mutate({
+      messageGroupUuid: c.messageGroupUuid,
+      message: run.design,
+      messageUuid,
+    });
+    run.afterSend?.(c, i);
+  });
+  const expected = run.sent.size * input.tabs;
+  await input.until('every delivery', () => run.latenciesMs.length >= expected, input.drainMs);
+  return {
+    design: run.design,
+    subscribers: input.people.length * input.tabs,
+    sent: run.sent.size,
+    latenciesMs: run.latenciesMs,
+    missing: expected - run.latenciesMs.length,
+    ...run.idle,
+  };
 }

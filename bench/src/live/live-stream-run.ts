@@ -1,9 +1,9 @@
 import { type ApiServer, type AppRouter } from '@cruddur/api';
 import { createTRPCClient, httpSubscriptionLink, type TRPCClient } from '@trpc/client';
 import { EventSource } from 'eventsource';
-import { type DeliveryRun, type RunInput } from './delivery-run';
+import { measureTraffic, type DeliveryRun, type RunInput } from './delivery-run';
 import { countCalls } from './call-counter';
-import { sendAtRate, type Sent } from './traffic';
+import { type Sent } from './traffic';
 
 /**
  * This round's design: every tab holds one `live.events` stream, half of each person's tabs on
@@ -14,7 +14,7 @@ export async function runLiveStreams(
   instances: readonly ApiServer[],
   input: RunInput,
 ): Promise<DeliveryRun> {
-  const { people, tabs, conversations, progress } = input;
+  const { people, tabs, progress } = input;
   const counters = instances.map((i) => countCalls(i.services.ddb.client));
   const latencies: number[] = [];
   const delivered = new Set<string>();
@@ -61,24 +61,12 @@ export async function runLiveStreams(
       () => counters.reduce((sum, c) => sum + c.reads(), 0),
       () => counters.forEach((c) => c.reset()),
     );
-    progress(`sending ${input.rate} messages/s for ${input.durationSec} s`);
-    await sendAtRate(conversations, input, sent, async (sender, c, messageUuid, i) => {
-      await input.clients(sender, i).messages.create.mutate({
-        messageGroupUuid: c.messageGroupUuid,
-        message: 'live',
-        messageUuid,
-      });
-    });
-    const expected = sent.size * tabs;
-    await input.until('every delivery', () => latencies.length >= expected, input.drainMs);
-    return {
+    return await measureTraffic(input, {
       design: 'live.events, PostgreSQL LISTEN/NOTIFY',
-      subscribers: people.length * tabs,
-      sent: sent.size,
+      sent,
       latenciesMs: latencies,
-      missing: expected - latencies.length,
-      ...idle,
-    };
+      idle,
+    });
   } finally {
     for (const s of subscriptions) s.unsubscribe();
   }

@@ -7,13 +7,17 @@ import { EventIds } from './event-id';
 import { LiveUnavailableError, TooManyStreamsError } from './live-hub';
 import { type EndReason } from './live-stream';
 
-export interface StreamRequest {
+/** Who opens the stream: the context of a signed-in procedure. */
+export interface StreamCaller {
   services: ApiServices;
-  userUuid: string;
+  user: { uuid: string };
   /** The Cognito user behind the token, whose account is checked again while the stream lasts. */
   sub: string;
   /** The access token's expiry (epoch ms): the stream ends then, and the client renews and resumes. */
   tokenExpiresAt: number;
+}
+
+export interface StreamRequest {
   lastEventId: string | null | undefined;
   signal: AbortSignal | undefined;
   accept?: (event: LiveEvent) => boolean;
@@ -33,18 +37,19 @@ export interface StreamRequest {
  * skip what they have), a reconnect after it misses nothing.
  */
 export async function* serveStream(
+  caller: StreamCaller,
   request: StreamRequest,
 ): AsyncGenerator<TrackedEnvelope<LiveEvent>, void> {
-  const { services } = request;
+  const { services } = caller;
   if (!services.hub)
     throw new TRPCError({
       code: 'METHOD_NOT_SUPPORTED',
       message: 'this server has no live streams',
     });
-  const stream = openStream(services, request);
-  stream.endAt(request.tokenExpiresAt, { kind: 'expired' });
+  const stream = openStream(services, caller.user.uuid, request);
+  stream.endAt(caller.tokenExpiresAt, { kind: 'expired' });
   const recheck = setInterval(() => {
-    void services.checkAccount(request.sub).then((status) => {
+    void services.checkAccount(caller.sub).then((status) => {
       if (status !== 'active') stream.end({ kind: 'revoked', status });
     });
   }, services.config.ACCOUNT_CHECK_INTERVAL_MS);
@@ -75,7 +80,7 @@ export async function* serveStream(
     // Errors raised while streaming bypass the procedure middleware: shaped and logged here.
     const shaped = toTRPCError(error);
     if (shaped.code === 'INTERNAL_SERVER_ERROR' || shaped.code === 'SERVICE_UNAVAILABLE')
-      services.logger.error({ err: error, userUuid: request.userUuid }, 'live stream failed');
+      services.logger.error({ err: error, userUuid: caller.user.uuid }, 'live stream failed');
     throw shaped;
   } finally {
     clearInterval(recheck);
@@ -84,9 +89,9 @@ export async function* serveStream(
   endWith(ended);
 }
 
-function openStream(services: ApiServices, request: StreamRequest) {
+function openStream(services: ApiServices, userUuid: string, request: StreamRequest) {
   try {
-    return services.hub!.open(request.userUuid, { accept: request.accept });
+    return services.hub!.open(userUuid, { accept: request.accept });
   } catch (error) {
     if (error instanceof TooManyStreamsError)
       throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message });

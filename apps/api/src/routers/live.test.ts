@@ -4,6 +4,7 @@ import { type ApiServer } from '../http-server';
 import { startApiFixture, type ApiFixture, type SignedInUser } from '../testing/api-fixture';
 import { expectTRPCError } from '../testing/expect-error';
 import { LiveFeed, type LiveFeedOptions } from '../testing/subscription';
+import { countDynamoDbCalls } from '../testing/dynamodb-calls';
 import { createTokenMinter } from '../testing/token-minter';
 import { apiClient } from '../testing/trpc-client';
 
@@ -264,36 +265,22 @@ describe('live.events', () => {
   });
 
   it('costs no DynamoDB call while idle, nor to deliver to the idle', async () => {
-    let calls = 0;
-    second.services.ddb.client.middlewareStack.add(
-      (next) => (args) => {
-        calls += 1;
-        return next(args);
-      },
-      { step: 'initialize', name: 'countIdleCalls' },
-    );
+    const counter = countDynamoDbCalls(second);
     const people = Object.values(fx.users);
     const idle = await Promise.all(
       Array.from({ length: 20 }, (_, i) => live(people[i % people.length]!, second)),
     );
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(calls).toBe(0);
+    expect(counter.calls).toBe(0);
     await fx.client(fx.users.kenji).messages.create.mutate({ handle: 'mira', message: 'ping' });
     const miraFeeds = idle.filter((_, i) => people[i % people.length] === fx.users.mira);
     for (const f of miraFeeds) await f.waitFor('the message', () => f.texts.includes('ping'));
-    expect(calls).toBe(0);
-    second.services.ddb.client.middlewareStack.remove('countIdleCalls');
+    expect(counter.calls).toBe(0);
+    counter.stop();
   });
 
   it('serves a list again from the instance without DynamoDB until an event changes it', async () => {
-    let calls = 0;
-    second.services.ddb.client.middlewareStack.add(
-      (next) => (args) => {
-        calls += 1;
-        return next(args);
-      },
-      { step: 'initialize', name: 'countListCalls' },
-    );
+    const counter = countDynamoDbCalls(second);
     try {
       const kenji = apiClient(second.url, fx.users.kenji.accessToken);
       const { messageGroupUuid } = await fx
@@ -307,9 +294,9 @@ describe('live.events', () => {
         .toBe('cache me');
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       await kenji.messageGroups.list.query();
-      calls = 0;
+      counter.calls = 0;
       const again = await kenji.messageGroups.list.query();
-      expect(calls).toBe(0);
+      expect(counter.calls).toBe(0);
       expect(again.items[0]?.lastMessage).toBe('cache me');
 
       await fx
@@ -320,9 +307,9 @@ describe('live.events', () => {
           timeout: 10_000,
         })
         .toBe('changed');
-      expect(calls).toBeGreaterThan(0);
+      expect(counter.calls).toBeGreaterThan(0);
     } finally {
-      second.services.ddb.client.middlewareStack.remove('countListCalls');
+      counter.stop();
     }
   });
 

@@ -20,11 +20,7 @@ export const liveRouter = createTRPCRouter({
   events: protectedProcedure
     .input(z.object({ lastEventId: lastEventId.nullish() }).default({}))
     .subscription(({ ctx, input, signal }) =>
-      serveStream({
-        services: ctx.services,
-        userUuid: ctx.user.uuid,
-        sub: ctx.sub,
-        tokenExpiresAt: ctx.tokenExpiresAt,
+      serveStream(ctx, {
         lastEventId: input.lastEventId,
         signal,
         catchUp: (after) => catchUp(ctx.services.ddb, ctx.user.uuid, after),

@@ -208,11 +208,7 @@ export const messagesRouter = createTRPCRouter({
           after = page.items.at(-1)!.createdAt;
         }
       };
-      const stream = serveStream({
-        services: ctx.services,
-        userUuid: ctx.user.uuid,
-        sub: ctx.sub,
-        tokenExpiresAt: ctx.tokenExpiresAt,
+      const stream = serveStream(ctx, {
         lastEventId: input.lastEventId,
         signal,
         accept: (event) => event.type === 'message' && event.message.messageGroupUuid === group,

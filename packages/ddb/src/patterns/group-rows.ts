@@ -1,5 +1,6 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type DdbContext } from '../context';
+import { queryAll } from '../internal/query-all';
 import { readableItems } from '../internal/read-items';
 import { parseSortKey } from '../internal/timestamp';
 import { GroupRowItem, itemKey } from '../model/items';
@@ -51,21 +52,11 @@ export async function findGroupRows(
   groupUuid: string,
   { confirm = false }: { confirm?: boolean } = {},
 ): Promise<FoundRow[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ctx.doc.send(
-      new QueryCommand({
-        TableName: ctx.tableName,
-        IndexName: MESSAGE_GROUP_INDEX,
-        KeyConditionExpression: 'message_group_uuid = :g',
-        ExpressionAttributeValues: { ':g': groupUuid },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll(ctx, {
+    IndexName: MESSAGE_GROUP_INDEX,
+    KeyConditionExpression: 'message_group_uuid = :g',
+    ExpressionAttributeValues: { ':g': groupUuid },
+  });
   const rows = newestPerOwner(ctx, groupUuid, readableItems(ctx, GroupRowItem, items));
   if (!confirm) return rows;
   const confirmed = await Promise.all(
@@ -100,21 +91,11 @@ export async function rowOf(
   ownerUuid: string,
   groupUuid: string,
 ): Promise<FoundRow | undefined> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ctx.doc.send(
-      new QueryCommand({
-        TableName: ctx.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: 'message_group_uuid = :g',
-        ExpressionAttributeValues: { ':pk': groupRowPk(ownerUuid), ':g': groupUuid },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll(ctx, {
+    KeyConditionExpression: 'pk = :pk',
+    FilterExpression: 'message_group_uuid = :g',
+    ExpressionAttributeValues: { ':pk': groupRowPk(ownerUuid), ':g': groupUuid },
+    ConsistentRead: true,
+  });
   return newestPerOwner(ctx, groupUuid, readableItems(ctx, GroupRowItem, items))[0];
 }

@@ -7,26 +7,21 @@ import {
   NotSenderError,
 } from '../model/errors';
 import { type UserRef } from '../model/types';
-import { streamReader } from '../testing/stream';
-import { createTestTable, snapshot, someone, type TestTable } from '../testing/test-table';
+import { openStreamTable, type StreamTable } from '../testing/stream-table';
+import { snapshot, someone } from '../testing/test-table';
 import { listMessages } from './a-list-messages';
-import { listMessageGroups } from './b-list-message-groups';
 import { createMessage } from './c-create-message';
 import { createMessageGroup } from './d-create-message-group';
-import { applyStreamRecords } from './e-apply-stream-record';
 import { deleteMessage, editMessage, reactToMessage } from './message-changes';
 
-let ctx: TestTable;
-let stream: ReturnType<typeof streamReader>;
-
+let ctx: StreamTable;
 beforeAll(async () => {
-  ctx = await createTestTable('changes');
-  stream = streamReader(ctx);
+  ctx = await openStreamTable('changes');
 });
-afterAll(async () => {
-  stream?.close();
-  await ctx?.close();
-});
+afterAll(() => ctx?.close());
+
+const applyGroup = (group: string) => ctx.applyGroup(group);
+const rowOf = async (group: string, user: UserRef) => (await ctx.rowOf(group, user))!;
 
 async function chat(...lines: string[]) {
   const [ann, bob] = [someone('ann'), someone('bob')];
@@ -39,18 +34,6 @@ async function chat(...lines: string[]) {
     );
   await applyGroup(group);
   return { ann, bob, group, messages };
-}
-
-/** Pattern E over every record of the group so far, INSERTs and MODIFYs, as the worker gets them. */
-async function applyGroup(group: string) {
-  const records = (await stream.all()).filter((r) => r.dynamodb?.Keys?.pk?.S === `MSG#${group}`);
-  return applyStreamRecords(ctx, records);
-}
-
-async function rowOf(group: string, user: UserRef) {
-  return (await listMessageGroups(ctx, user.uuid, { limit: 100 })).items.find(
-    (g) => g.messageGroupUuid === group,
-  )!;
 }
 
 /** The group as the original Python code reads it: a plain Query of its MSG# partition. */

@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type DdbContext } from '../context';
+import { queryAll } from '../internal/query-all';
 import { readableItems } from '../internal/read-items';
 import { parseSortKey } from '../internal/timestamp';
 import { GroupRowItem, PairGuardItem, parseItem } from '../model/items';
@@ -72,22 +73,12 @@ export function canonicalGroup(groups: readonly { groupUuid: string; lastMessage
  * costs as much as the list is long, so it runs only while the table may hold such groups).
  */
 export async function findLegacyPairGroups(ctx: DdbContext, a: string, b: string) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ctx.doc.send(
-      new QueryCommand({
-        TableName: ctx.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: 'user_uuid = :b',
-        ExpressionAttributeValues: { ':pk': groupRowPk(a), ':b': b },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll(ctx, {
+    KeyConditionExpression: 'pk = :pk',
+    FilterExpression: 'user_uuid = :b',
+    ExpressionAttributeValues: { ':pk': groupRowPk(a), ':b': b },
+    ConsistentRead: true,
+  });
   return readableItems(ctx, GroupRowItem, items).map((row) => ({
     groupUuid: row.message_group_uuid,
     lastMessageAt: row.sk,

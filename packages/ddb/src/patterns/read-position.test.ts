@@ -3,40 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageNotFoundError, NotMemberError } from '../model/errors';
 import { type UserRef } from '../model/types';
 import { originalConversation } from '../testing/original-cruddur';
-import { streamReader } from '../testing/stream';
-import { createTestTable, snapshot, someone, type TestTable } from '../testing/test-table';
+import { openStreamTable, type StreamTable } from '../testing/stream-table';
+import { snapshot, someone } from '../testing/test-table';
 import { listMessageGroups, totalUnread } from './b-list-message-groups';
 import { createMessage } from './c-create-message';
 import { createMessageGroup } from './d-create-message-group';
-import { applyStreamRecords } from './e-apply-stream-record';
 import { markRead, readPositions } from './read-position';
 import { UNREAD_CAP } from './update-group-rows';
 
-let ctx: TestTable;
-let stream: ReturnType<typeof streamReader>;
-
+let ctx: StreamTable;
 beforeAll(async () => {
-  ctx = await createTestTable('read');
-  stream = streamReader(ctx);
+  ctx = await openStreamTable('read');
 });
-afterAll(async () => {
-  stream?.close();
-  await ctx?.close();
-});
+afterAll(() => ctx?.close());
 
-async function rowOf(group: string, user: UserRef) {
-  return (await listMessageGroups(ctx, user.uuid, { limit: 100 })).items.find(
-    (g) => g.messageGroupUuid === group,
-  )!;
-}
-
-/** Pattern E over everything the stream holds for the group, as the worker would apply it. */
-async function applyGroup(group: string) {
-  const records = (await stream.all()).filter(
-    (r) => r.eventName === 'INSERT' && r.dynamodb?.Keys?.pk?.S === `MSG#${group}`,
-  );
-  return applyStreamRecords(ctx, records);
-}
+const applyGroup = (group: string) => ctx.applyGroup(group);
+const rowOf = async (group: string, user: UserRef) => (await ctx.rowOf(group, user))!;
 
 /** Ann writes `count` messages to Bob, applied by pattern E; returns the group and the messages. */
 async function unreadConversation(count: number) {

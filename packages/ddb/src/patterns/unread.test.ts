@@ -1,43 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { streamReader } from '../testing/stream';
-import { createTestTable, someone, type TestTable } from '../testing/test-table';
+import { openStreamTable, type StreamTable } from '../testing/stream-table';
+import { someone } from '../testing/test-table';
 import { type UserRef } from '../model/types';
-import { listMessageGroups } from './b-list-message-groups';
 import { createMessage } from './c-create-message';
 import { createMessageGroup } from './d-create-message-group';
 import { applyStreamRecords } from './e-apply-stream-record';
 import { UNREAD_CAP } from './update-group-rows';
 
-let ctx: TestTable;
-let stream: ReturnType<typeof streamReader>;
-
+let ctx: StreamTable;
 beforeAll(async () => {
-  ctx = await createTestTable('unread');
-  stream = streamReader(ctx);
+  ctx = await openStreamTable('unread');
 });
-afterAll(async () => {
-  stream?.close();
-  await ctx?.close();
-});
+afterAll(() => ctx?.close());
 
-async function rowOf(group: string, user: UserRef) {
-  return (await listMessageGroups(ctx, user.uuid, { limit: 100 })).items.find(
-    (g) => g.messageGroupUuid === group,
-  )!;
-}
-
-/** The stream's records of a group's messages, as the worker would receive them. */
-async function messageRecords(group: string) {
-  return (await stream.all()).filter(
-    (r) => r.eventName === 'INSERT' && r.dynamodb?.Keys?.pk?.S === `MSG#${group}`,
-  );
-}
-
-/** Applies records in batches of `size`, as a worker would receive them. */
-async function applyInBatches(records: Awaited<ReturnType<typeof messageRecords>>, size: number) {
-  for (let i = 0; i < records.length; i += size)
-    await applyStreamRecords(ctx, records.slice(i, i + size));
-}
+const rowOf = async (group: string, user: UserRef) => (await ctx.rowOf(group, user))!;
 
 describe('unread counts kept by pattern E', () => {
   it("count the other person's messages after one's read position; one's own message reads everything before it", async () => {
@@ -49,11 +25,11 @@ describe('unread counts kept by pattern E', () => {
     });
     for (const text of ['are you', 'there?'])
       await createMessage(ctx, { messageGroupUuid: group, sender: ann, message: text });
-    await applyInBatches(await messageRecords(group), 1);
+    await ctx.applyGroup(group, 1);
     expect([(await rowOf(group, ann)).unread, (await rowOf(group, bob)).unread]).toEqual([0, 3]);
 
     await createMessage(ctx, { messageGroupUuid: group, sender: bob, message: 'yes' });
-    await applyInBatches(await messageRecords(group), 10);
+    await ctx.applyGroup(group, 10);
     expect([(await rowOf(group, ann)).unread, (await rowOf(group, bob)).unread]).toEqual([1, 0]);
     expect((await rowOf(group, bob)).readAt).toBe((await rowOf(group, bob)).lastMessageAt);
   });
@@ -70,7 +46,7 @@ describe('unread counts kept by pattern E', () => {
         createMessage(ctx, { messageGroupUuid: group, sender: ann, message: `m${i}` }),
       ),
     );
-    const records = await messageRecords(group);
+    const records = await ctx.recordsOf(group);
     // Shuffled, in uneven batches, and every batch delivered twice.
     const shuffled = [...records].sort(() => Math.random() - 0.5);
     for (let i = 0; i < shuffled.length; i += 7) {
@@ -92,7 +68,7 @@ describe('unread counts kept by pattern E', () => {
     });
     for (let i = 1; i <= UNREAD_CAP + 5; i++)
       await createMessage(ctx, { messageGroupUuid: group, sender: ann, message: String(i) });
-    await applyInBatches(await messageRecords(group), 25);
+    await ctx.applyGroup(group, 25);
     expect((await rowOf(group, bob)).unread).toBe(UNREAD_CAP);
   });
 });

@@ -9,6 +9,7 @@ export {
   type OriginalWrite,
 } from './original-cruddur';
 export { streamReader } from './stream';
+export { openStreamTable, type StreamTable } from './stream-table';
 export {
   conversationAt,
   createTestTable,
