@@ -28,6 +28,16 @@ describe('threadFromPages', () => {
     ).toHaveLength(3);
   });
 
+  it('shows the newest version of a message that two pages hold in different versions', () => {
+    const edited = { ...message(2), message: 'edited', rev: 3 };
+    expect(threadFromPages([page([edited, message(3)]), page([message(1), message(2)])])[1]).toBe(
+      edited,
+    );
+    expect(threadFromPages([page([message(2), message(3)]), page([message(1), edited])])[1]).toBe(
+      edited,
+    );
+  });
+
   it('keeps time order when the newest page holds a live message older than the next page', () => {
     const newest = page([message(2), message(5), message(6)], 'cursor');
     const older = page([message(3), message(4)]);
@@ -68,6 +78,23 @@ describe('withMessage', () => {
 
   it('leaves a thread that is not loaded alone', () => {
     expect(withMessage(undefined, message(1))).toBeUndefined();
+  });
+
+  it('puts a newer version of a message (edited, deleted, reacted to) in place of the one held', () => {
+    const edited = { ...message(5), message: 'fixed typo', editedAt: message(6).createdAt, rev: 1 };
+    const next = withMessage(data, edited);
+    expect(next!.pages[0]!.items.map((m) => m.message)).toEqual(['message 3', 'fixed typo']);
+    expect(next!.pages[1]).toBe(data.pages[1]);
+    const deleted = { ...message(1), message: '', deletedAt: message(6).createdAt, rev: 2 };
+    expect(withMessage(next, deleted)!.pages[1]!.items[0]).toBe(deleted);
+  });
+
+  it('ignores a version no newer than the one held (repeats, changes out of order)', () => {
+    const reacted = { ...message(3), reactions: { heart: [tomas.uuid] }, rev: 2 };
+    const next = withMessage(data, reacted)!;
+    expect(withMessage(next, reacted)).toBe(next);
+    expect(withMessage(next, { ...message(3), rev: 1 })).toBe(next);
+    expect(withMessage(next, message(3))).toBe(next);
   });
 });
 

@@ -14,23 +14,32 @@ function compareMessages(a: Message, b: Message): number {
   return a.messageUuid < b.messageUuid ? -1 : a.messageUuid > b.messageUuid ? 1 : 0;
 }
 
+/** Of two versions of a message, the one a later change made (edits, deletes, reactions bump rev). */
+const newerMessage = (a: Message, b: Message): Message => (b.rev > a.rev ? b : a);
+
 /**
  * The loaded pages as one thread, oldest first. A message seen twice (delivered live, then also
- * returned by a page) is shown once, and the thread is put in time order whichever page holds what.
+ * returned by a page) is shown once, in its newest version, and the thread is put in time order
+ * whichever page holds what.
  */
 export function threadFromPages(pages: readonly MessagePage[]): Message[] {
-  const byUuid = new Map(
-    pages.flatMap((page) => page.items.map((m) => [m.messageUuid, m] as const)),
-  );
+  const byUuid = new Map<string, Message>();
+  for (const page of pages)
+    for (const m of page.items) {
+      const held = byUuid.get(m.messageUuid);
+      byUuid.set(m.messageUuid, held ? newerMessage(held, m) : m);
+    }
   return [...byUuid.values()].sort(compareMessages);
 }
 
 /**
- * The cached pages with a confirmed message added to the newest page. The cache stays as it is for
- * a message it already holds (the same create reported by the mutation and by the live
- * subscription), and for one older than everything loaded while older pages remain: the live feed
- * replays recent history after a (re)connect, and such a message belongs to a page not loaded yet —
- * shown now it would sit above a gap.
+ * The cached pages with a confirmed message in them: a new one added to the newest page, a newer
+ * version (higher `rev`: edited, deleted, reacted to) put in place of the one held. The cache
+ * stays as it is for a version it already holds or an older one (the same create reported by the
+ * mutation and by the live stream, changes arriving out of order), and for a message older than
+ * everything loaded while older pages remain: the live feed replays recent history after a
+ * (re)connect, and such a message belongs to a page not loaded yet — shown now it would sit above
+ * a gap.
  */
 export function withMessage<TCursor>(
   data: InfiniteData<MessagePage, TCursor> | undefined,
@@ -38,8 +47,23 @@ export function withMessage<TCursor>(
 ): InfiniteData<MessagePage, TCursor> | undefined {
   const [newest, ...older] = data?.pages ?? [];
   if (!data || !newest) return data;
-  if (data.pages.some((page) => page.items.some((m) => m.messageUuid === message.messageUuid)))
-    return data;
+  const held = data.pages.flatMap((page) =>
+    page.items.filter((m) => m.messageUuid === message.messageUuid),
+  );
+  if (held.length > 0) {
+    if (held.every((m) => m.rev >= message.rev)) return data;
+    return {
+      ...data,
+      pages: data.pages.map((page) =>
+        page.items.some((m) => m.messageUuid === message.messageUuid && m.rev < message.rev)
+          ? {
+              ...page,
+              items: page.items.map((m) => (m.messageUuid === message.messageUuid ? message : m)),
+            }
+          : page,
+      ),
+    };
+  }
   const oldestLoaded = data.pages.at(-1)!;
   const moreToLoad = oldestLoaded.nextCursor !== null;
   const oldest = oldestLoaded.items[0];

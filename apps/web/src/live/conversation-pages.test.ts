@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageGroup } from '../lib/api-types';
-import { group, groupPage, priya, tomas } from '../testing/fixtures';
+import { group, groupPage, message, priya, tomas } from '../testing/fixtures';
 import {
   findGroup,
   totalUnread,
   UNREAD_CAP,
   withActivity,
+  withChangedMessage,
   withGroup,
   type ConversationPages,
 } from './conversation-pages';
@@ -136,5 +137,38 @@ describe('withActivity', () => {
     expect(withActivity(loaded(), fresh)).toEqual(loaded());
     const data = withActivity(loaded(), { ...fresh, other: priya });
     expect(data.pages[0]!.items[0]).toMatchObject({ messageGroupUuid: G4, rev: 0, other: priya });
+  });
+});
+
+describe('withChangedMessage', () => {
+  const newest = { ...message(1, tomas), messageGroupUuid: G1, createdAt: at(30) };
+  const data = (): ConversationPages => ({
+    pages: [groupPage([row(G1, 30, { lastMessage: newest.message, rev: 4 })], null, 0)],
+    pageParams: [null],
+  });
+
+  it('shows the deletion or the new text of the newest message on its row, keeping its rev', () => {
+    const deleted = { ...newest, message: '', deletedAt: at(31), rev: 1 };
+    expect(findGroup(withChangedMessage(data(), deleted), G1)).toMatchObject({
+      lastMessage: '',
+      lastMessageDeleted: true,
+      rev: 4,
+    });
+    const edited = { ...newest, message: 'better words', editedAt: at(31), rev: 1 };
+    expect(findGroup(withChangedMessage(data(), edited), G1)).toMatchObject({
+      lastMessage: 'better words',
+      lastMessageDeleted: false,
+    });
+  });
+
+  it('leaves the row alone for an older message, a reaction, or a conversation not loaded', () => {
+    const before = data();
+    const older = { ...newest, createdAt: at(29), message: '', deletedAt: at(31), rev: 1 };
+    expect(withChangedMessage(before, older)).toBe(before);
+    const reacted = { ...newest, reactions: { heart: [priya.uuid] }, rev: 1 };
+    expect(withChangedMessage(before, reacted)).toBe(before);
+    expect(withChangedMessage(before, { ...newest, messageGroupUuid: G2, message: 'x' })).toBe(
+      before,
+    );
   });
 });

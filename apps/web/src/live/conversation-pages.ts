@@ -1,5 +1,5 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import type { MessageGroup, MessageGroupPage, UserRef } from '../lib/api-types';
+import type { Message, MessageGroup, MessageGroupPage, UserRef } from '../lib/api-types';
 
 /** The loaded pages of my conversation list, as the query cache holds them. */
 export type ConversationPages<TCursor = unknown> = InfiniteData<MessageGroupPage, TCursor>;
@@ -140,4 +140,18 @@ export function withActivity<T extends ConversationPages>(data: T, activity: Gro
     // Below every version the server sends.
     rev: 0,
   });
+}
+
+/**
+ * A message edited or deleted while it is its conversation's newest: the row's preview follows
+ * at once ("Message deleted", or the new text). Same rev: the server's row, which the stream
+ * worker moves for the same change, replaces it.
+ */
+export function withChangedMessage<T extends ConversationPages>(data: T, message: Message): T {
+  const held = findGroup(data, message.messageGroupUuid);
+  if (!held || held.lastMessageAt !== message.createdAt) return data;
+  const lastMessageDeleted = message.deletedAt !== null;
+  if (held.lastMessage === message.message && held.lastMessageDeleted === lastMessageDeleted)
+    return data;
+  return replaceRow(data, { ...held, lastMessage: message.message, lastMessageDeleted });
 }

@@ -77,6 +77,46 @@ describe('LiveCache: messages', () => {
   });
 });
 
+describe('LiveCache: changed messages', () => {
+  it('replaces an edited, deleted or reacted-to message by rev in every loaded thread', () => {
+    const cache = setup();
+    client.setQueryData(threadKey(50), thread());
+    const edited = { ...message(2), message: 'edited', editedAt: at(8), rev: 1 };
+    expect(cache.apply({ type: 'message-changed', message: edited })).toBe(true);
+    expect(cache.apply({ type: 'message-changed', message: edited })).toBe(false);
+    // An older version arriving late changes nothing.
+    expect(cache.apply({ type: 'message-changed', message: message(2) })).toBe(false);
+    for (const key of [threadKey(), threadKey(50)])
+      expect(threadData(key).pages[0]!.items[1]).toEqual(edited);
+    const deleted = { ...message(2), message: '', deletedAt: at(9), rev: 2 };
+    cache.applyChanged(deleted);
+    expect(threadData().pages[0]!.items[1]).toEqual(deleted);
+  });
+
+  it('shows a deletion of the newest message on its row at once', () => {
+    const cache = setup();
+    const newest = { ...message(9, tomas), createdAt: at(3) };
+    cache.apply({
+      type: 'message-changed',
+      message: { ...newest, message: '', deletedAt: at(4), rev: 1 },
+    });
+    expect(rowOf(GROUP)).toMatchObject({ lastMessage: '', lastMessageDeleted: true, rev: 3 });
+  });
+
+  it('re-applies a recent change to a thread that loads after it', async () => {
+    const cache = setup();
+    client.removeQueries({ queryKey: threadKey() });
+    const reacted = { ...message(1, tomas), reactions: { heart: [tomas.uuid] }, rev: 1 };
+    cache.apply({ type: 'message-changed', message: reacted });
+    await client.fetchInfiniteQuery({
+      queryKey: threadKey(),
+      queryFn: async () => thread().pages[0]!,
+      initialPageParam: null,
+    });
+    expect(threadData().pages[0]!.items[0]).toEqual(reacted);
+  });
+});
+
 describe('LiveCache: rows and totals', () => {
   it('applies a newer row with its count change, and ignores a repeated or older one', () => {
     const cache = setup();

@@ -9,10 +9,19 @@ import { getQueryKey } from '@trpc/react-query';
 import type { LiveEvent, LiveEventOf, Message, MessageGroup, MessagePage } from '../lib/api-types';
 import { withMessage, withOtherReadAt } from '../lib/thread-messages';
 import { trpc } from '../trpc';
-import { withActivity, withGroup, type ConversationPages } from './conversation-pages';
+import {
+  withActivity,
+  withChangedMessage,
+  withGroup,
+  type ConversationPages,
+} from './conversation-pages';
 
 type ThreadPages = InfiniteData<MessagePage, unknown>;
-type Kept = LiveEventOf<'message'> | LiveEventOf<'group'> | LiveEventOf<'read'>;
+type Kept =
+  | LiveEventOf<'message'>
+  | LiveEventOf<'message-changed'>
+  | LiveEventOf<'group'>
+  | LiveEventOf<'read'>;
 
 /** The conversation list's query input (one list per signed-in tab). */
 export const CONVERSATIONS_INPUT = { limit: 20 };
@@ -41,7 +50,8 @@ const activityOf = (message: Message) => ({
 
 /**
  * What the live stream changes in the query cache: the conversation list (rows, new
- * conversations, the total unread) and every loaded thread (messages, read receipts).
+ * conversations, the total unread) and every loaded thread (messages, their edits, deletions
+ * and reactions, read receipts).
  */
 export class LiveCache {
   readonly #client: QueryClient;
@@ -64,6 +74,8 @@ export class LiveCache {
     switch (event.type) {
       case 'message':
         return this.applyMessage(event.message);
+      case 'message-changed':
+        return this.applyChanged(event.message);
       case 'group':
         return this.applyGroup(event.group, event.unreadDelta);
       case 'read':
@@ -84,6 +96,22 @@ export class LiveCache {
     );
     const inList = this.#update<ConversationPages>(conversationsKey, (data) =>
       withActivity(data, activityOf(message)),
+    );
+    return inThread || inList;
+  }
+
+  /**
+   * A message edited, deleted or reacted to (a `message-changed` event, or the answer to my own
+   * change): its newer version replaces the one held, by rev; a conversation's newest message
+   * changes its row's preview too.
+   */
+  applyChanged(message: Message): boolean {
+    this.#keep({ type: 'message-changed', message });
+    const inThread = this.#update<ThreadPages>(threadsKey(message.messageGroupUuid), (data) =>
+      withMessage(data, message),
+    );
+    const inList = this.#update<ConversationPages>(conversationsKey, (data) =>
+      withChangedMessage(data, message),
     );
     return inThread || inList;
   }
@@ -173,6 +201,7 @@ export class LiveCache {
       let data = before;
       for (const event of recent) {
         if (event.type === 'message') data = withActivity(data, activityOf(event.message));
+        else if (event.type === 'message-changed') data = withChangedMessage(data, event.message);
         else if (event.type === 'group')
           data = withGroup(data, event.group, event.unreadDelta, { replay: true }).data;
       }
@@ -183,7 +212,10 @@ export class LiveCache {
       const before = query.state.data as ThreadPages | undefined;
       let data = before;
       for (const event of recent) {
-        if (event.type === 'message' && event.message.messageGroupUuid === group)
+        if (
+          (event.type === 'message' || event.type === 'message-changed') &&
+          event.message.messageGroupUuid === group
+        )
           data = withMessage(data, event.message);
         else if (event.type === 'read' && event.messageGroupUuid === group)
           data = withOtherReadAt(data, event.readAt);

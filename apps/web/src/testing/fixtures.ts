@@ -46,7 +46,7 @@ export function page(
   nextCursor: string | null = null,
   otherReadAt: string | null = null,
 ): MessagePage {
-  return { items, nextCursor, otherReadAt };
+  return { items, nextCursor, otherReadAt, asOf: '2026-11-24T19:04:00.000000+00:00' };
 }
 
 export function group(
