@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { callShape, type BackendCall } from './call-timeline';
 
-const pg = (name: string, start: number, end: number): BackendCall => ({
-  service: 'postgres',
-  name,
-  start,
-  end,
-});
-const ddb = (name: string, start: number, end: number): BackendCall => ({
-  service: 'dynamodb',
-  name,
-  start,
-  end,
-});
+const call =
+  (service: BackendCall['service']) =>
+  (name: string, start: number, end: number): BackendCall => ({ service, name, start, end });
+const pg = call('postgres');
+const ddb = call('dynamodb');
 
 describe('callShape', () => {
   it('counts one step per call when each waits for the one before', () => {
@@ -21,6 +14,8 @@ describe('callShape', () => {
     ).toEqual({
       dynamodb: 2,
       postgres: 1,
+      notify: 0,
+      limit: 0,
       names: ['SELECT users', 'Query', 'GetItem'],
       sequentialSteps: 3,
       maxInFlight: 1,
@@ -38,10 +33,21 @@ describe('callShape', () => {
     expect(shape.maxInFlight).toBe(3);
   });
 
+  it('counts the write limit and NOTIFY apart from the users table', () => {
+    const shape = callShape([
+      call('limit')('INSERT api_write_limits', 0, 1),
+      ddb('PutItem', 1, 3),
+      call('notify')('SELECT pg_notify', 3, 4),
+    ]);
+    expect([shape.limit, shape.dynamodb, shape.notify, shape.postgres]).toEqual([1, 1, 1, 0]);
+  });
+
   it('describes a request that made no call', () => {
     expect(callShape([])).toEqual({
       dynamodb: 0,
       postgres: 0,
+      notify: 0,
+      limit: 0,
       names: [],
       sequentialSteps: 0,
       maxInFlight: 0,
