@@ -96,11 +96,8 @@ export function formatCost(report: CostReport, format: ReportFormat): string {
       'lrrrrrr',
     ],
     [
-      "Single writes are DynamoDB Local's own figures (with their GSI writes); a transaction is computed from its items as",
-      "AWS bills it (each item twice, a group row once more for the GSI), Local's own figure being too low; reads are the",
-      'bytes returned, rounded up to 4 KB (at least one unit), half for eventually consistent reads.',
-      '"original": the original Python code\'s calls (create_message, create_message_group, its stream Lambda) replayed',
-      'through the same meter; "before this round": this project as measured on 2026-11-25.',
+      "Single writes are DynamoDB Local's own figures (with their GSI writes); a transaction is computed from its items as AWS bills it (each item twice, a group row once more for the GSI), Local's own figure being too low; reads are the bytes returned, rounded up to 4 KB (at least one unit), half for eventually consistent reads.",
+      '"original": the original Python code\'s calls (create_message, create_message_group, its stream Lambda) replayed through the same meter; "before this round": this project as measured on 2026-11-25.',
       ...goals,
     ],
   );
@@ -168,9 +165,7 @@ export function formatApiOverhead(report: OverheadReport, format: ReportFormat):
     `3. API overhead: ${report.requests} requests per operation, side and concurrency, after ${report.warmup} warm-up`,
     [['operation', 'in flight', 'side', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s'], rows, 'lrlrrrr'],
     [
-      'The direct side makes the calls each procedure made before this round (a PostgreSQL lookup of the caller,',
-      'a membership read, a message written with its id guard); the API makes fewer. The req/s ratio is the time',
-      'per request, API ÷ direct (direct req/s ÷ API req/s). Goal: API ÷ direct p50 ≤ ×1.0.',
+      'The direct side makes the calls each procedure made before this round (a PostgreSQL lookup of the caller, a membership read, a message written with its id guard); the API makes fewer. The req/s ratio is the time per request, API ÷ direct (direct req/s ÷ API req/s). Goal: API ÷ direct p50 ≤ ×1.0.',
       ...(capped ? ['Some runs hit their time cap and sent fewer requests than asked.'] : []),
     ],
   );

@@ -34,13 +34,31 @@ export function markdownTable(
   return [line(header), line(rule), ...rows.map(line)].join('\n');
 }
 
-/** How a report is written out: a section is a title, a table and notes under it. */
+/**
+ * How a report is written out: a section is a title, a table and notes under it, each note one
+ * paragraph (wrapped for a terminal, left whole for Markdown, which flows it).
+ */
 export interface ReportFormat {
   section(title: string, table: Parameters<typeof textTable>, notes?: string[]): string;
 }
 
+const TERMINAL_WIDTH = 110;
+
+/** A paragraph broken into lines of at most TERMINAL_WIDTH characters (a longer word stands alone). */
+export function wrap(paragraph: string, width = TERMINAL_WIDTH): string[] {
+  const lines: string[] = [];
+  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 export const TEXT: ReportFormat = {
-  section: (title, table, notes = []) => [title, textTable(...table), ...notes].join('\n'),
+  section: (title, table, notes = []) =>
+    [title, textTable(...table), ...notes.flatMap((note) => wrap(note))].join('\n'),
 };
 
 // Markdown needs blank lines around a table; the title is bold rather than a heading so that the
