@@ -199,7 +199,7 @@ export class AuthStore {
 }
 
 /** Whose session it is (the token's `sub`), read without verifying: the API verifies. */
-function subjectOf(session: Session): string | undefined {
+export function subjectOf(session: Session): string | undefined {
   try {
     return decodeJwt(session.accessToken).sub;
   } catch {

@@ -31,7 +31,16 @@ export function ConversationItem({
             <RelativeTime className="conversation__time" iso={group.lastMessageAt} now={now} />
           </span>
           <span className="conversation__bottom">
-            <span className="conversation__last">{group.lastMessage}</span>
+            {group.lastMessageDeleted ? (
+              <span className="conversation__last">
+                <em>Message deleted</em>
+              </span>
+            ) : (
+              // Its own direction: an Arabic or Hebrew preview reads right to left.
+              <span className="conversation__last" dir="auto">
+                {group.lastMessage}
+              </span>
+            )}
             {unread > 0 && (
               <span className="conversation__badge" data-testid="unread-badge">
                 {formatUnread(unread)}

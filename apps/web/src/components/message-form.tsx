@@ -13,6 +13,8 @@ export interface MessageFormProps {
   autoFocus?: boolean;
   /** Called as the person types something (to tell the other person; throttled by the caller). */
   onTyping?: () => void;
+  /** The text, kept by the caller (a draft that outlives the view, use-draft.ts); else the form's own. */
+  draft?: [string, (text: string) => void];
 }
 
 /** The message box: Enter sends, Shift+Enter starts a new line, and nothing blank or too long goes out. */
@@ -21,8 +23,10 @@ export function MessageForm({
   disabled = false,
   autoFocus = false,
   onTyping,
+  draft: kept,
 }: MessageFormProps) {
-  const [draft, setDraft] = useState('');
+  const own = useState('');
+  const [draft, setDraft] = kept ?? own;
   const inputId = useId();
   const counterId = useId();
   const check = checkMessage(draft);
@@ -58,6 +62,7 @@ export function MessageForm({
         className="composer__input"
         rows={1}
         placeholder="Write a message…"
+        dir="auto"
         value={draft}
         onChange={(event) => {
           setDraft(event.target.value);

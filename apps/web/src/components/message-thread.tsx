@@ -1,4 +1,5 @@
-import { useRef, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
+import { layoutThread } from '../lib/thread-layout';
 import type { ThreadItem } from '../lib/thread-messages';
 import { useNow } from '../lib/use-now';
 import { useThreadScroll } from '../lib/use-thread-scroll';
@@ -14,6 +15,8 @@ export interface MessageThreadProps {
   /** Earlier pages, when there may be any. */
   older?: { available: boolean; loading: boolean; load: () => void };
   onRetry: (messageUuid: string) => void;
+  /** What a message on its way says, by its uuid, when not just "Sending…". */
+  pendingLabels?: ReadonlyMap<string, string>;
   /** Shown when there are no messages at all. */
   empty: ReactNode;
   /** Text for the polite live region: the latest message from the other person, a read receipt. */
@@ -28,6 +31,8 @@ export function MessageThread(props: MessageThreadProps) {
   const { label, items, meUuid, seenUuid = null, older, onRetry, empty, announcement = '' } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const now = useNow();
+  // Day separators ("Today", "Yesterday"…) follow the clock: recomputed as `now` moves on.
+  const rows = useMemo(() => layoutThread(items, { now }), [items, now]);
   const last = items.at(-1);
 
   useThreadScroll(
@@ -66,16 +71,25 @@ export function MessageThread(props: MessageThreadProps) {
         <div className="thread__empty">{empty}</div>
       ) : (
         <ol className="thread__messages">
-          {items.map((item) => (
-            <MessageBubble
-              key={item.messageUuid}
-              item={item}
-              mine={item.sender.uuid === meUuid}
-              seen={item.messageUuid === seenUuid}
-              now={now}
-              onRetry={onRetry}
-            />
-          ))}
+          {rows.map((row) =>
+            row.kind === 'day' ? (
+              <li key={row.key} className="thread__day" data-testid="day-separator">
+                <span>{row.label}</span>
+              </li>
+            ) : (
+              <MessageBubble
+                key={row.key}
+                item={row.item}
+                mine={row.item.sender.uuid === meUuid}
+                meUuid={meUuid}
+                seen={row.item.messageUuid === seenUuid}
+                startsRun={row.startsRun}
+                endsRun={row.endsRun}
+                pendingLabel={props.pendingLabels?.get(row.item.messageUuid)}
+                onRetry={onRetry}
+              />
+            ),
+          )}
         </ol>
       )}
       <p className="sr-only" aria-live="polite">

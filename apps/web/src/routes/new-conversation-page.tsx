@@ -6,6 +6,7 @@ import { MessageForm } from '../components/message-form';
 import { MessageThread } from '../components/message-thread';
 import { ThreadHeader } from '../components/thread-header';
 import { apiErrorKind } from '../lib/api-errors';
+import { useDraft } from '../lib/use-draft';
 import { useMe } from '../lib/use-me';
 import { useSendMessage } from '../lib/use-send-message';
 import { trpc } from '../trpc';
@@ -21,6 +22,8 @@ export function NewConversationPage() {
   const me = useMe();
   const { conversations, record } = useConversations();
   const user = trpc.users.short.useQuery({ handle });
+  // Handles are case-insensitive: one draft for @Ana and @ana.
+  const draft = useDraft(`to:${handle.toLowerCase()}`);
 
   const sender = useSendMessage({ handle }, ({ messageGroupUuid, message }) => {
     record({
@@ -73,7 +76,7 @@ export function NewConversationPage() {
             empty={<p className="muted">Send {user.data.displayName} your first message.</p>}
           />
           {sender.error && <ErrorBanner error={sender.error} />}
-          <MessageForm onSend={sender.send} disabled={!sender.canSend} autoFocus />
+          <MessageForm onSend={sender.send} draft={draft} disabled={!sender.canSend} autoFocus />
         </>
       )}
     </section>

@@ -9,6 +9,7 @@ import { ThreadHeader } from '../components/thread-header';
 import { TypingIndicator } from '../components/typing-indicator';
 import { apiErrorKind } from '../lib/api-errors';
 import { reconcileThread, seenMessageUuid, threadFromPages } from '../lib/thread-messages';
+import { useDraft } from '../lib/use-draft';
 import { useMe } from '../lib/use-me';
 import { useSendMessage } from '../lib/use-send-message';
 import { useWideScreen } from '../lib/use-wide-screen';
@@ -59,6 +60,7 @@ function ThreadView({ groupUuid }: { groupUuid: string }) {
     cache.applyMessage(message);
   });
   const onTyping = useTypingPublisher(groupUuid);
+  const draft = useDraft(groupUuid);
   const items = useMemo(
     () => reconcileThread(confirmed, sender.pending),
     [confirmed, sender.pending],
@@ -114,6 +116,7 @@ function ThreadView({ groupUuid }: { groupUuid: string }) {
       <MessageForm
         onSend={sender.send}
         onTyping={onTyping}
+        draft={draft}
         disabled={!query.data || !sender.canSend}
         autoFocus={wide}
       />
