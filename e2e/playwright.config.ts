@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './src/chromium';
 
+/** Phone-only: every screen at 390×844. */
+const PHONE_ONLY = ['narrow-screen.spec.ts'];
+/** The specs that run at 390×844 as well as on the desktop (see `projects`). */
+const PHONE_TOO = ['theme.spec.ts'];
+
 export default defineConfig({
   testDir: './tests',
   globalSetup: './src/global-setup.ts',
@@ -21,6 +26,25 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    viewport: { width: 1280, height: 800 },
   },
+  projects: [
+    {
+      name: 'desktop',
+      testIgnore: PHONE_ONLY,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      // A phone (an iPhone 12–15's CSS viewport): one pane at a time, touch. Not every spec: the
+      // sweep of every screen and the conversation scenarios, where a narrow screen differs, so
+      // that the suite stays within a few minutes on 2 cores.
+      name: 'mobile',
+      testMatch: [...PHONE_ONLY, ...PHONE_TOO],
+      use: {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+      },
+    },
+  ],
 });

@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { defineConfig, transformWithEsbuild, type Plugin, type ProxyOptions } from 'vite';
 
 /**
  * The production build's Content-Security-Policy, as a <meta> tag in index.html so that it holds
@@ -36,6 +38,33 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * src/theme/before-paint.js as a classic script in <head>: it runs before the first paint, so a
+ * chosen theme never flashes the other one. A file rather than inline code, so the policy above
+ * (and the CloudFront header's) needs no 'unsafe-inline' or hash. The build emits it minified
+ * under assets/ with a content hash, cached like the other assets; `vite dev` serves the source.
+ */
+function themeBeforePaint(): Plugin {
+  const source = 'src/theme/before-paint.js';
+  const code = readFileSync(new URL(source, import.meta.url), 'utf8');
+  const built = `assets/theme-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
+  let serving = false;
+  return {
+    name: 'cruddur-theme-before-paint',
+    configResolved: (config) => {
+      serving = config.command === 'serve';
+    },
+    async buildStart() {
+      if (serving) return;
+      const minified = await transformWithEsbuild(code, source, { minify: true });
+      this.emitFile({ type: 'asset', fileName: built, source: minified.code });
+    },
+    transformIndexHtml: () => [
+      { tag: 'script', attrs: { src: serving ? `/${source}` : `/${built}` }, injectTo: 'head' },
+    ],
+  };
+}
+
+/**
  * One origin serves the app, the API and the Cognito endpoint, in `vite` (dev) and `vite preview`
  * (the production build, as the end-to-end suite serves it): no CORS, and EventSource — which
  * cannot send headers — reaches the API on the page's own origin. The proxy pipes responses
@@ -54,7 +83,7 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), themeBeforePaint()],
   server: { port: 5173, proxy },
   preview: { proxy },
   build: {

@@ -14,11 +14,18 @@ interface SessionFixtures {
 }
 
 export const test = base.extend<SessionFixtures>({
-  signedIn: async ({ browser }, use) => {
+  signedIn: async ({ browser, viewport, isMobile, hasTouch, deviceScaleFactor }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (person, instance) => {
       const baseURL = instance === 1 ? process.env.E2E_BASE_URL : process.env.E2E_SECOND_BASE_URL;
-      const context = await browser.newContext({ baseURL });
+      // A context made here gets none of the project's options by itself: the same device.
+      const context = await browser.newContext({
+        baseURL,
+        viewport,
+        isMobile,
+        hasTouch,
+        deviceScaleFactor,
+      });
       contexts.push(context);
       const page = await context.newPage();
       await signIn(page, person);

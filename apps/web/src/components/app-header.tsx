@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useAuthStore } from '../auth/auth-context';
 import { useMe } from '../lib/use-me';
+import { ThemeSwitch } from '../theme/theme-switch';
 import { LiveStatus } from './live-status';
 
 // Not needed for the first paint: it appears a moment later.
@@ -19,7 +20,10 @@ export function AppHeader({ skipToConversation }: { skipToConversation: boolean 
           Skip to conversation
         </a>
       )}
-      <p className="brand">Cruddur</p>
+      {/* The page's one h1: the conversations and the open one are its h2 sections. */}
+      <h1 className="brand">
+        Cruddur<span className="sr-only"> Messages</span>
+      </h1>
       <div className="app-header__user">
         <LiveStatus />
         <Suspense fallback={null}>
@@ -34,6 +38,8 @@ export function AppHeader({ skipToConversation }: { skipToConversation: boolean 
         <button type="button" className="button button--ghost" onClick={() => store.signOut()}>
           Sign out
         </button>
+        {/* Last: on a phone it is what wraps to a second row, under the rest. */}
+        <ThemeSwitch />
       </div>
     </header>
   );

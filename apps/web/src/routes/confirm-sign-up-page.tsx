@@ -5,6 +5,7 @@ import { useAuthStore } from '../auth/auth-context';
 import { confirmSignUp, resendConfirmationCode } from '../auth/cognito-accounts';
 import { takeSignUpPassword } from '../auth/pending-sign-in';
 import { FormField } from '../components/form-field';
+import { ThemeSwitch } from '../theme/theme-switch';
 import type { AccountState } from './account-notice';
 import { useAccountForm } from './use-account-form';
 
@@ -99,6 +100,7 @@ export function ConfirmSignUpPage() {
           Confirmed already? <Link to="/signin">Sign in</Link>
         </p>
       </form>
+      <ThemeSwitch />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuthStore } from '../auth/auth-context';
 import { forgotPassword } from '../auth/cognito-accounts';
 import { FormField } from '../components/form-field';
+import { ThemeSwitch } from '../theme/theme-switch';
 import type { AccountState } from './account-notice';
 import { useAccountForm } from './use-account-form';
 
@@ -59,6 +60,7 @@ export function ForgotPasswordPage() {
           Remembered it? <Link to="/signin">Sign in</Link>
         </p>
       </form>
+      <ThemeSwitch />
     </main>
   );
 }

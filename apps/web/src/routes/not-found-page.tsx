@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { ThemeSwitch } from '../theme/theme-switch';
 
 export function NotFoundPage() {
   return (
@@ -8,6 +9,7 @@ export function NotFoundPage() {
       <Link className="button button--primary" to="/messages">
         Go to your messages
       </Link>
+      <ThemeSwitch />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { useAuthStore } from '../auth/auth-context';
 import { confirmForgotPassword } from '../auth/cognito-accounts';
 import { FormField } from '../components/form-field';
 import { PasswordRules } from '../components/password-rules';
+import { ThemeSwitch } from '../theme/theme-switch';
 import type { AccountState } from './account-notice';
 import { useAccountForm } from './use-account-form';
 
@@ -87,6 +88,7 @@ export function ResetPasswordPage() {
           </Link>
         </p>
       </form>
+      <ThemeSwitch />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { useAuthStore, useSession } from '../auth/auth-context';
 import { CognitoError } from '../auth/cognito-client';
 import type { SignInRedirectState } from '../auth/require-auth';
 import { apiErrorKind, describeApiError } from '../lib/api-errors';
+import { ThemeSwitch } from '../theme/theme-switch';
 import { trpc } from '../trpc';
 import type { AccountState } from './account-notice';
 
@@ -121,6 +122,7 @@ export function SignInPage() {
           </span>
         </p>
       </form>
+      <ThemeSwitch />
     </main>
   );
 }

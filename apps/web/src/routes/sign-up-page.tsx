@@ -14,6 +14,7 @@ import { signUp } from '../auth/cognito-accounts';
 import { rememberSignUp } from '../auth/pending-sign-in';
 import { FormField } from '../components/form-field';
 import { PasswordRules } from '../components/password-rules';
+import { ThemeSwitch } from '../theme/theme-switch';
 import type { AccountState } from './account-notice';
 import { useAccountForm, type FieldErrors } from './use-account-form';
 
@@ -118,6 +119,7 @@ export function SignUpPage() {
           Have an account? <Link to="/signin">Sign in</Link>
         </p>
       </form>
+      <ThemeSwitch />
     </main>
   );
 }
