@@ -32,7 +32,7 @@ test('an http(s) link opens in a new tab without an opener; a javascript: “lin
   const [tab] = await Promise.all([benPage.context().waitForEvent('page'), link.click()]);
   await tab.waitForLoadState();
   expect(tab.url()).toBe(target);
-  expect(await tab.evaluate(() => window.opener)).toBeNull();
+  expect(await tab.evaluate(() => window.opener === null)).toBe(true);
   expect(await tab.evaluate(() => document.referrer)).toBe('');
   // Still on the conversation in the first tab.
   await expect(benPage).toHaveURL(new RegExp(`/messages/${groupUuid}$`));

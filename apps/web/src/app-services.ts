@@ -3,6 +3,7 @@ import { AuthStore } from './auth/auth-store';
 import { cognitoEndpoint } from './auth/cognito-client';
 import { watchSession } from './auth/session-storage';
 import { apiErrorKind, isTransient } from './lib/api-errors';
+import { clearUserStorage } from './lib/user-storage';
 import { createApiClient } from './api-client';
 
 /**
@@ -44,7 +45,11 @@ export function createAppServices(
     },
   });
   auth.subscribe(() => {
-    if (!auth.getSession()) queryClient.clear();
+    if (auth.getSession()) return;
+    queryClient.clear();
+    // Signing out on purpose takes one's drafts and unsent messages off this browser too; a
+    // session that merely ended (expired, refused) keeps them for the next sign-in.
+    if (auth.signedOutByUser) clearUserStorage(storage);
   });
   return { auth, trpcClient, queryClient };
 }

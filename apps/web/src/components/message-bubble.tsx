@@ -21,6 +21,8 @@ export interface MessageBubbleProps {
   /** What the sending of a message not confirmed yet says ("Still sending…"). */
   pendingLabel?: string;
   onRetry: (messageUuid: string) => void;
+  /** Gives up on a message not sent (it leaves the outbox). */
+  onDiscard?: (messageUuid: string) => void;
 }
 
 /**
@@ -54,11 +56,11 @@ export function MessageBubble(props: MessageBubbleProps) {
 }
 
 /** On its way or not sent: its text and how its sending goes. */
-function UnsentMessage({ item, pendingLabel, onRetry }: MessageBubbleProps) {
+function UnsentMessage({ item, pendingLabel, onRetry, onDiscard }: MessageBubbleProps) {
   return (
     <>
       <MessageText text={item.message} />
-      <div className="message__meta" role={item.status === 'failed' ? 'alert' : undefined}>
+      <div className="message__meta">
         {item.status === 'sending' && (pendingLabel ?? 'Sending…')}
         {item.status === 'failed' && (
           <>
@@ -66,6 +68,18 @@ function UnsentMessage({ item, pendingLabel, onRetry }: MessageBubbleProps) {
             <button type="button" className="link-button" onClick={() => onRetry(item.messageUuid)}>
               Retry
             </button>
+            {onDiscard && (
+              <>
+                {' · '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onDiscard(item.messageUuid)}
+                >
+                  Discard
+                </button>
+              </>
+            )}
           </>
         )}
       </div>

@@ -15,6 +15,7 @@ export interface MessageThreadProps {
   /** Earlier pages, when there may be any. */
   older?: { available: boolean; loading: boolean; load: () => void };
   onRetry: (messageUuid: string) => void;
+  onDiscard?: (messageUuid: string) => void;
   /** What a message on its way says, by its uuid, when not just "Sending…". */
   pendingLabels?: ReadonlyMap<string, string>;
   /** Shown when there are no messages at all. */
@@ -87,6 +88,7 @@ export function MessageThread(props: MessageThreadProps) {
                 endsRun={row.endsRun}
                 pendingLabel={props.pendingLabels?.get(row.item.messageUuid)}
                 onRetry={onRetry}
+                onDiscard={props.onDiscard}
               />
             ),
           )}

@@ -1,8 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { GROUP, message, mira, page, tomas } from '../testing/fixtures';
+import { describe, expect, it } from 'vitest';
+import { message, mira, page, tomas } from '../testing/fixtures';
 import {
-  newMessageUuid,
-  pendingMessage,
   reconcileThread,
   seenMessageUuid,
   threadFromPages,
@@ -160,34 +158,5 @@ describe('reconcileThread', () => {
     const items = reconcileThread([message(1, tomas), server], [pending(9)]);
     expect(items).toHaveLength(2);
     expect(items[1]).toEqual({ ...server, status: 'sent' });
-  });
-});
-
-describe('pendingMessage', () => {
-  it('is a message from me in this group with a fresh v4 uuid', () => {
-    const a = pendingMessage(GROUP, 'hello', { ...mira });
-    const b = pendingMessage(GROUP, 'hello', mira);
-    expect(a).toMatchObject({
-      messageGroupUuid: GROUP,
-      message: 'hello',
-      sender: mira,
-      status: 'sending',
-    });
-    expect(a.messageUuid).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    );
-    expect(a.messageUuid).not.toBe(b.messageUuid);
-  });
-
-  it('makes v4 uuids without crypto.randomUUID (plain-http pages)', () => {
-    const real = globalThis.crypto;
-    vi.stubGlobal('crypto', { getRandomValues: real.getRandomValues.bind(real) });
-    try {
-      expect(newMessageUuid()).toMatch(
-        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-      );
-    } finally {
-      vi.unstubAllGlobals();
-    }
   });
 });

@@ -1,5 +1,5 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import type { Message, MessagePage, UserRef } from './api-types';
+import type { Message, MessagePage } from './api-types';
 
 /** A message shown before the server has confirmed it; it carries the uuid the server will store. */
 export interface PendingMessage extends Message {
@@ -115,38 +115,4 @@ export function reconcileThread(
     ...confirmed.map((m): ThreadItem => ({ ...m, status: 'sent' })),
     ...pending.filter((p) => !confirmedIds.has(p.messageUuid)).map((p): ThreadItem => ({ ...p })),
   ];
-}
-
-/**
- * A message uuid made here, so that a retried send is stored once and the server's copy can replace
- * the optimistic one. `crypto.randomUUID` exists only in secure contexts; a phone testing the dev
- * server over the LAN (plain http) gets the same RFC 4122 version-4 layout from `getRandomValues`.
- */
-export function newMessageUuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** The optimistic copy of a message being sent, shown until the server confirms it. */
-export function pendingMessage(
-  messageGroupUuid: string,
-  text: string,
-  sender: UserRef,
-): PendingMessage {
-  return {
-    messageUuid: newMessageUuid(),
-    messageGroupUuid,
-    message: text,
-    createdAt: new Date().toISOString(),
-    sender: { uuid: sender.uuid, handle: sender.handle, displayName: sender.displayName },
-    editedAt: null,
-    deletedAt: null,
-    reactions: {},
-    rev: 0,
-    status: 'sending',
-  };
 }

@@ -9,6 +9,9 @@ import { LiveCache } from './live-cache';
 import { LiveContext, type LiveListener, type LiveStatus } from './live-context';
 import { TypingStore } from './typing-store';
 
+/** A connection attempt younger than this is left to finish rather than started over. */
+const RECONNECT_AFTER_MS = 3_000;
+
 /**
  * The one live stream of this tab (`live.events`), applied to the query cache as it comes: the
  * conversation list, loaded threads, unread totals, read receipts; typing is kept aside. The
@@ -88,21 +91,30 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     };
   }, [utils, cache, run]);
 
-  // A paused stream resumes when the person comes back to the window or the network does.
+  // A paused stream resumes when the person comes back to the window or the network does. One
+  // still retrying (its backoff grows to 30 s during an outage) reconnects at once then, or when
+  // another call shows the API answering again — not while a connection is just being made.
   useEffect(() => {
-    if (status !== 'paused') return;
+    if (status === 'live') return;
+    const since = Date.now();
     const resume = () => {
-      if (document.visibilityState === 'visible') setRun((n) => n + 1);
+      if (document.visibilityState !== 'visible') return;
+      if (status === 'paused' || Date.now() - since > RECONNECT_AFTER_MS) setRun((n) => n + 1);
     };
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'success' && !event.action.manual)
+        resume();
+    });
     window.addEventListener('online', resume);
     window.addEventListener('focus', resume);
     document.addEventListener('visibilitychange', resume);
     return () => {
+      unsubscribe();
       window.removeEventListener('online', resume);
       window.removeEventListener('focus', resume);
       document.removeEventListener('visibilitychange', resume);
     };
-  }, [status]);
+  }, [status, queryClient, run]);
 
   const value = useMemo(
     () => ({ status, reconnect: () => setRun((n) => n + 1), cache, typing, subscribe }),

@@ -20,20 +20,19 @@ export function NewConversationPage() {
   const handle = rawHandle.replace(/^@/, '');
   const navigate = useNavigate();
   const me = useMe();
-  const { conversations, record } = useConversations();
+  const { conversations } = useConversations();
   const user = trpc.users.short.useQuery({ handle });
   // Handles are case-insensitive: one draft for @Ana and @ana.
   const draft = useDraft(`to:${handle.toLowerCase()}`);
 
-  const sender = useSendMessage({ handle }, ({ messageGroupUuid, message }) => {
-    record({
-      messageGroupUuid,
-      lastMessage: message.message,
-      lastMessageAt: message.createdAt,
-      other: user.data,
-    });
-    void navigate(`/messages/${messageGroupUuid}`, { replace: true });
-  });
+  // The outbox puts the sent message in the list (its row made with `other`); then to the thread.
+  const sender = useSendMessage(
+    { handle, other: user.data },
+    { handle },
+    ({ messageGroupUuid }) => {
+      void navigate(`/messages/${messageGroupUuid}`, { replace: true });
+    },
+  );
 
   const existing = conversations.find((c) => c.other.handle === handle);
   if (existing) return <Navigate to={`/messages/${existing.messageGroupUuid}`} replace />;
@@ -73,9 +72,11 @@ export function NewConversationPage() {
             items={sender.pending}
             meUuid={me.data?.uuid}
             onRetry={sender.retry}
+            onDiscard={sender.discard}
+            pendingLabels={sender.labels}
             empty={<p className="muted">Send {user.data.displayName} your first message.</p>}
           />
-          {sender.error && <ErrorBanner error={sender.error} />}
+          {sender.refusal && <ErrorBanner message={`Not sent: ${sender.refusal}`} />}
           <MessageForm onSend={sender.send} draft={draft} disabled={!sender.canSend} autoFocus />
         </>
       )}

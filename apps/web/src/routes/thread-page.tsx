@@ -13,7 +13,7 @@ import { useDraft } from '../lib/use-draft';
 import { useMe } from '../lib/use-me';
 import { useSendMessage } from '../lib/use-send-message';
 import { useWideScreen } from '../lib/use-wide-screen';
-import { useLive, useLiveEvents } from '../live/live-context';
+import { useLiveEvents } from '../live/live-context';
 import { useMarkRead } from '../live/use-mark-read';
 import { useTypingPublisher } from '../live/use-typing-publisher';
 import { trpc } from '../trpc';
@@ -28,7 +28,6 @@ export function ThreadPage() {
 
 function ThreadView({ groupUuid }: { groupUuid: string }) {
   const me = useMe();
-  const { cache } = useLive();
   const { conversations } = useConversations();
   const wide = useWideScreen();
   const [announcement, setAnnouncement] = useState('');
@@ -56,9 +55,11 @@ function ThreadView({ groupUuid }: { groupUuid: string }) {
       setAnnouncement(`${other?.displayName ?? 'They'} saw your messages.`);
   });
 
-  const sender = useSendMessage({ messageGroupUuid: groupUuid }, ({ message }) => {
-    cache.applyMessage(message);
-  });
+  const sender = useSendMessage(
+    { messageGroupUuid: groupUuid },
+    // Also what was written to them before this conversation was known.
+    { messageGroupUuid: groupUuid, handle: other?.handle },
+  );
   const onTyping = useTypingPublisher(groupUuid);
   const draft = useDraft(groupUuid);
   const items = useMemo(
@@ -107,12 +108,14 @@ function ThreadView({ groupUuid }: { groupUuid: string }) {
             load: () => void query.fetchNextPage(),
           }}
           onRetry={sender.retry}
+          onDiscard={sender.discard}
+          pendingLabels={sender.labels}
           empty={<p className="muted">No messages yet.</p>}
           announcement={announcement}
         />
       )}
       <TypingIndicator messageGroupUuid={groupUuid} name={other?.displayName} />
-      {sender.error && <ErrorBanner error={sender.error} />}
+      {sender.refusal && <ErrorBanner message={`Not sent: ${sender.refusal}`} />}
       <MessageForm
         onSend={sender.send}
         onTyping={onTyping}
