@@ -25,12 +25,15 @@ export async function expectAccessible(
   try {
     for (const colorScheme of schemes) {
       await page.emulateMedia({ colorScheme });
+      // What is shown: a theme chosen in the app, else the system's scheme. Findings are tagged so.
+      const chosen = await page.evaluate(() => document.documentElement.dataset.theme);
+      const theme = chosen ? `${chosen} theme chosen` : `${colorScheme} scheme`;
       // Legacy mode runs axe inside the page itself: the default opens a blank page in the test's
       // context for its last step, which a test waiting for a new page would take for its own.
       const results = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode().analyze();
-      found.push(...results.violations.map((violation) => describe(colorScheme, violation)));
+      found.push(...results.violations.map((violation) => describe(theme, violation)));
       const onGradients = await gradientContrast(page, results.incomplete);
-      found.push(...onGradients.map((finding) => `[${colorScheme}] ${finding}`));
+      found.push(...onGradients.map((finding) => `[${theme}] ${finding}`));
     }
   } finally {
     await page.emulateMedia({ colorScheme: null });

@@ -5,6 +5,7 @@ import { seedConversation } from '@cruddur/admin';
 import { createDdbContext, type DdbContext } from '@cruddur/ddb';
 import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
+import { expectOpenPagesAccessible } from './a11y';
 import { createPerson, type Person } from './people';
 
 interface Backend {
@@ -19,6 +20,8 @@ interface Fixtures {
   person: (name: string) => Promise<Person>;
   /** The sample conversation between two people, its last line `endAt` (now by default). */
   conversation: (from: Person, to: Person, endAt?: Date) => Promise<string>;
+  /** Automatic: axe checks every page of the test's own context once the test has passed. */
+  accessibleAtEnd: void;
 }
 
 /** The services the global setup started, reached through the variables it exported. */
@@ -42,6 +45,13 @@ export const test = base.extend<Fixtures, { backend: Backend }>({
   person: async ({ backend }, use) => {
     await use((name) => createPerson(backend.cognito, backend.pool, backend.userPoolId, name));
   },
+  accessibleAtEnd: [
+    async ({ context }, use, testInfo) => {
+      await use();
+      await expectOpenPagesAccessible([context], testInfo);
+    },
+    { auto: true },
+  ],
   conversation: async ({ backend }, use) => {
     await use(async (from, to, endAt) => {
       const seeded = await seedConversation(backend.ddb, backend.pool, {

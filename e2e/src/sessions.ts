@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expectOpenPagesAccessible } from './a11y';
 import { signIn, test as base } from './fixtures';
 import { type Person } from './people';
 
@@ -14,7 +15,7 @@ interface SessionFixtures {
 }
 
 export const test = base.extend<SessionFixtures>({
-  signedIn: async ({ browser, viewport, isMobile, hasTouch, deviceScaleFactor }, use) => {
+  signedIn: async ({ browser, viewport, isMobile, hasTouch, deviceScaleFactor }, use, testInfo) => {
     const contexts: BrowserContext[] = [];
     await use(async (person, instance) => {
       const baseURL = instance === 1 ? process.env.E2E_BASE_URL : process.env.E2E_SECOND_BASE_URL;
@@ -32,7 +33,11 @@ export const test = base.extend<SessionFixtures>({
       await expectLive(page);
       return page;
     });
-    await Promise.all(contexts.map((context) => context.close()));
+    try {
+      await expectOpenPagesAccessible(contexts, testInfo);
+    } finally {
+      await Promise.all(contexts.map((context) => context.close()));
+    }
   },
 });
 

@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expectAccessible } from '../src/a11y';
 import { send } from '../src/fixtures';
+import { messageWith, openActions } from '../src/message-actions';
 import { expect, test } from '../src/sessions';
 
 // Every screen at the phone size (the `mobile` project only): nothing wider than the screen, axe
@@ -96,6 +97,13 @@ test('signed in: the list, then one conversation at a time, live, and back', asy
   await expect(benList).toBeHidden();
   await expect(anaPage.getByTestId('seen')).toHaveText('Seen');
   await expectScreen(anaPage, 'thread, seen');
+  // A message's actions fit beside it on a phone, on my own bubble and on the other person's.
+  await openActions(messageWith(anaPage, 'Are you there?'));
+  await openActions(messageWith(benPage, 'Are you there?'));
+  await expectScreen(anaPage, 'thread, actions of my message open');
+  await expectScreen(benPage, 'thread, actions of their message open');
+  await anaPage.keyboard.press('Escape');
+  await benPage.keyboard.press('Escape');
   await benPage.getByLabel('Message').pressSequentially('Y');
   await expect(anaPage.getByTestId('typing')).toHaveText(`${ben.displayName} is typing…`);
   await expectScreen(anaPage, 'thread, the other person typing');

@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expectAccessible } from '../src/a11y';
 import { expect, send, signIn, test } from '../src/fixtures';
+import { messageWith, openActions, pinned } from '../src/message-actions';
 
 // The stylesheet's --bg, as getComputedStyle reports it.
 const LIGHT_BG = 'rgb(246, 243, 251)';
@@ -119,8 +120,34 @@ test('every screen passes axe in the chosen light theme and the chosen dark them
   await page.getByTestId('conversation-item').first().click();
   await expect(page.getByTestId('message')).toHaveCount(30);
   await send(page, 'Both themes, https://example.com');
-  await expect(page.getByTestId('message').last()).toHaveAttribute('data-status', 'sent');
+  const mine = await pinned(messageWith(page, 'Both themes'));
   await expectAccessibleInBothThemes(page, 'thread');
+
+  // A message's states, on my own bubble (the gradient) and on the other person's.
+  await (await openActions(mine)).getByRole('button', { name: 'React: Heart' }).click();
+  await expect(mine.getByRole('button', { name: 'Heart: 1' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const theirsMessage = page.getByTestId('message').and(page.locator('.message--theirs')).last();
+  await (await openActions(theirsMessage)).getByRole('button', { name: 'React: Heart' }).click();
+  await expect(theirsMessage.getByRole('button', { name: 'Heart: 1' })).toBeVisible();
+  await openActions(mine);
+  await expectAccessibleInBothThemes(page, 'thread, reactions on both bubbles, actions open');
+  await mine.getByRole('button', { name: 'Edit' }).click();
+  const editor = mine.getByRole('textbox', { name: 'Edit text' });
+  await expect(editor).toBeFocused();
+  await expectAccessibleInBothThemes(page, 'thread, editing my message');
+  await editor.fill('Both themes, edited');
+  await editor.press('Enter');
+  await expect(mine.getByTestId('edited')).toHaveText(/Edited/);
+  const actions = await openActions(mine);
+  await actions.getByRole('button', { name: 'Delete' }).click();
+  await expect(actions).toContainText('Delete for both of you?');
+  await expectAccessibleInBothThemes(page, 'thread, an edited message, delete to confirm');
+  await actions.getByRole('button', { name: 'Delete' }).click();
+  await expect(mine).toHaveAttribute('data-deleted', 'true');
+  await expectAccessibleInBothThemes(page, 'thread, a deleted message');
   await page.goto(`/messages/new/${cleo.handle}`);
   await expect(page.getByLabel('Message')).toBeEditable();
   await expectAccessibleInBothThemes(page, 'new conversation');
