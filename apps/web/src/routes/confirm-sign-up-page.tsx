@@ -4,8 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuthStore } from '../auth/auth-context';
 import { confirmSignUp, resendConfirmationCode } from '../auth/cognito-accounts';
 import { takeSignUpPassword } from '../auth/pending-sign-in';
-import { FormField } from '../components/form-field';
-import { ThemeSwitch } from '../theme/theme-switch';
+import { AccountCard, CodeField, EmailField, SubmitButton } from './account-card';
 import type { AccountState } from './account-notice';
 import { useAccountForm } from './use-account-form';
 
@@ -50,57 +49,42 @@ export function ConfirmSignUpPage() {
     });
 
   return (
-    <main className="sign-in">
-      <form className="sign-in__card" onSubmit={onSubmit} noValidate>
-        <p className="brand brand--large" aria-hidden="true">
-          Cruddur
-        </p>
-        <h1>Confirm your email</h1>
-        <p className="muted">Enter the code we sent to your email address.</p>
-        {errors.form && (
-          <div role="alert" className="banner banner--error">
-            <p>{errors.form}</p>
-          </div>
-        )}
-        {sent && (
-          <div role="status" className="banner banner--info">
-            <p>{sent}</p>
-          </div>
-        )}
-        <FormField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={errors.email}
-        />
-        <FormField
-          label="Confirmation code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          error={errors.code}
-        />
-        <button type="submit" className="button button--primary button--wide" disabled={busy}>
-          {busy ? 'Confirming…' : 'Confirm'}
-        </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          onClick={resend}
-          disabled={busy || !email}
-        >
-          Send a new code
-        </button>
-        <p className="muted small">
-          Confirmed already? <Link to="/signin">Sign in</Link>
-        </p>
-      </form>
-      <ThemeSwitch />
-    </main>
+    <AccountCard
+      title="Confirm your email"
+      intro="Enter the code we sent to your email address."
+      error={errors.form}
+      onSubmit={onSubmit}
+    >
+      {sent && (
+        <div role="status" className="banner banner--info">
+          <p>{sent}</p>
+        </div>
+      )}
+      <EmailField
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={errors.email}
+      />
+      <CodeField
+        label="Confirmation code"
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        error={errors.code}
+      />
+      <SubmitButton busy={busy} busyLabel="Confirming…">
+        Confirm
+      </SubmitButton>
+      <button
+        type="button"
+        className="button button--ghost"
+        onClick={resend}
+        disabled={busy || !email}
+      >
+        Send a new code
+      </button>
+      <p className="muted small">
+        Confirmed already? <Link to="/signin">Sign in</Link>
+      </p>
+    </AccountCard>
   );
 }

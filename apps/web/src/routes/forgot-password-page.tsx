@@ -3,8 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuthStore } from '../auth/auth-context';
 import { forgotPassword } from '../auth/cognito-accounts';
-import { FormField } from '../components/form-field';
-import { ThemeSwitch } from '../theme/theme-switch';
+import { AccountCard, EmailField, SubmitButton } from './account-card';
 import type { AccountState } from './account-notice';
 import { useAccountForm } from './use-account-form';
 
@@ -32,35 +31,23 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <main className="sign-in">
-      <form className="sign-in__card" onSubmit={onSubmit} noValidate>
-        <p className="brand brand--large" aria-hidden="true">
-          Cruddur
-        </p>
-        <h1>Reset your password</h1>
-        <p className="muted">We will send a code to your email address.</p>
-        {errors.form && (
-          <div role="alert" className="banner banner--error">
-            <p>{errors.form}</p>
-          </div>
-        )}
-        <FormField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={errors.email}
-        />
-        <button type="submit" className="button button--primary button--wide" disabled={busy}>
-          {busy ? 'Sending…' : 'Send the code'}
-        </button>
-        <p className="muted small">
-          Remembered it? <Link to="/signin">Sign in</Link>
-        </p>
-      </form>
-      <ThemeSwitch />
-    </main>
+    <AccountCard
+      title="Reset your password"
+      intro="We will send a code to your email address."
+      error={errors.form}
+      onSubmit={onSubmit}
+    >
+      <EmailField
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={errors.email}
+      />
+      <SubmitButton busy={busy} busyLabel="Sending…">
+        Send the code
+      </SubmitButton>
+      <p className="muted small">
+        Remembered it? <Link to="/signin">Sign in</Link>
+      </p>
+    </AccountCard>
   );
 }

@@ -3,9 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuthStore } from '../auth/auth-context';
 import { confirmForgotPassword } from '../auth/cognito-accounts';
-import { FormField } from '../components/form-field';
-import { PasswordRules } from '../components/password-rules';
-import { ThemeSwitch } from '../theme/theme-switch';
+import { AccountCard, CodeField, EmailField, NewPasswordField, SubmitButton } from './account-card';
 import type { AccountState } from './account-notice';
 import { useAccountForm } from './use-account-form';
 
@@ -39,56 +37,33 @@ export function ResetPasswordPage() {
   };
 
   return (
-    <main className="sign-in">
-      <form className="sign-in__card" onSubmit={onSubmit} noValidate>
-        <p className="brand brand--large" aria-hidden="true">
-          Cruddur
-        </p>
-        <h1>Choose a new password</h1>
-        {errors.form && (
-          <div role="alert" className="banner banner--error">
-            <p>{errors.form}</p>
-          </div>
-        )}
-        <FormField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={errors.email}
-        />
-        <FormField
-          label="Reset code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          error={errors.code}
-        />
-        <FormField
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={errors.password}
-          hint={<PasswordRules password={password} />}
-        />
-        <button type="submit" className="button button--primary button--wide" disabled={busy}>
-          {busy ? 'Saving…' : 'Save and sign in'}
-        </button>
-        <p className="muted small">
-          No code?{' '}
-          <Link to="/forgot-password" state={{ email }}>
-            Send another
-          </Link>
-        </p>
-      </form>
-      <ThemeSwitch />
-    </main>
+    <AccountCard title="Choose a new password" error={errors.form} onSubmit={onSubmit}>
+      <EmailField
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={errors.email}
+      />
+      <CodeField
+        label="Reset code"
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        error={errors.code}
+      />
+      <NewPasswordField
+        label="New password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={errors.password}
+      />
+      <SubmitButton busy={busy} busyLabel="Saving…">
+        Save and sign in
+      </SubmitButton>
+      <p className="muted small">
+        No code?{' '}
+        <Link to="/forgot-password" state={{ email }}>
+          Send another
+        </Link>
+      </p>
+    </AccountCard>
   );
 }

@@ -1,12 +1,13 @@
 import { normalizeHandle } from '@cruddur/validators';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useAuthStore, useSession } from '../auth/auth-context';
 import { CognitoError } from '../auth/cognito-client';
 import type { SignInRedirectState } from '../auth/require-auth';
 import { apiErrorKind, describeApiError } from '../lib/api-errors';
-import { ThemeSwitch } from '../theme/theme-switch';
+import { FormField } from '../components/form-field';
 import { trpc } from '../trpc';
+import { AccountCard, SubmitButton } from './account-card';
 import type { AccountState } from './account-notice';
 
 const INCORRECT = 'Incorrect email, handle or password.';
@@ -15,8 +16,6 @@ export function SignInPage() {
   const store = useAuthStore();
   const session = useSession();
   const location = useLocation();
-  const usernameId = useId();
-  const passwordId = useId();
   const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
   const [unconfirmed, setUnconfirmed] = useState<string | null>(null);
@@ -63,66 +62,54 @@ export function SignInPage() {
   };
 
   return (
-    <main className="sign-in">
-      <form className="sign-in__card" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <p className="brand brand--large" aria-hidden="true">
-          Cruddur
-        </p>
-        <h1>Sign in to your messages</h1>
-        {state?.notice && !error && (
-          <div className="banner banner--info" role="status">
-            <p>{state.notice}</p>
-          </div>
-        )}
-        {store.endedBecause && !error && (
-          <div className="banner banner--info" role="status">
-            <p>Your session has ended. Please sign in again.</p>
-            <p className="muted small">{store.endedBecause.detail}</p>
-          </div>
-        )}
-        {error && (
-          <div role="alert" className="banner banner--error">
-            <p>{error}</p>
-            {unconfirmed && (
-              <p>
-                <Link to="/confirm" state={{ email: unconfirmed } satisfies AccountState}>
-                  Enter your confirmation code
-                </Link>
-              </p>
-            )}
-          </div>
-        )}
-        <label htmlFor={usernameId}>Email or handle</label>
-        <input
-          id={usernameId}
-          name="username"
-          className="input"
-          autoComplete="username"
-          defaultValue={state?.email}
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-        />
-        <label htmlFor={passwordId}>Password</label>
-        <input
-          id={passwordId}
-          name="password"
-          type="password"
-          className="input"
-          autoComplete="current-password"
-          required
-        />
-        <button type="submit" className="button button--primary button--wide" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-        <p className="muted small sign-in__links">
-          <Link to="/forgot-password">Forgot your password?</Link>
-          <span>
-            New here? <Link to="/signup">Create an account</Link>
-          </span>
-        </p>
-      </form>
-      <ThemeSwitch />
-    </main>
+    <AccountCard
+      title="Sign in to your messages"
+      error={error}
+      errorAction={
+        unconfirmed && (
+          <Link to="/confirm" state={{ email: unconfirmed } satisfies AccountState}>
+            Enter your confirmation code
+          </Link>
+        )
+      }
+      onSubmit={(event) => void onSubmit(event)}
+    >
+      {state?.notice && !error && (
+        <div className="banner banner--info" role="status">
+          <p>{state.notice}</p>
+        </div>
+      )}
+      {store.endedBecause && !error && (
+        <div className="banner banner--info" role="status">
+          <p>Your session has ended. Please sign in again.</p>
+          <p className="muted small">{store.endedBecause.detail}</p>
+        </div>
+      )}
+      <FormField
+        label="Email or handle"
+        name="username"
+        autoComplete="username"
+        defaultValue={state?.email}
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+      />
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <SubmitButton busy={busy} busyLabel="Signing in…">
+        Sign in
+      </SubmitButton>
+      <p className="muted small sign-in__links">
+        <Link to="/forgot-password">Forgot your password?</Link>
+        <span>
+          New here? <Link to="/signup">Create an account</Link>
+        </span>
+      </p>
+    </AccountCard>
   );
 }

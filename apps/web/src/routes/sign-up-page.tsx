@@ -13,8 +13,7 @@ import { useAuthStore } from '../auth/auth-context';
 import { signUp } from '../auth/cognito-accounts';
 import { rememberSignUp } from '../auth/pending-sign-in';
 import { FormField } from '../components/form-field';
-import { PasswordRules } from '../components/password-rules';
-import { ThemeSwitch } from '../theme/theme-switch';
+import { AccountCard, EmailField, NewPasswordField, SubmitButton } from './account-card';
 import type { AccountState } from './account-notice';
 import { useAccountForm, type FieldErrors } from './use-account-form';
 
@@ -59,67 +58,47 @@ export function SignUpPage() {
   };
 
   return (
-    <main className="sign-in">
-      <form className="sign-in__card" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <p className="brand brand--large" aria-hidden="true">
-          Cruddur
-        </p>
-        <h1>Create your account</h1>
-        {errors.form && (
-          <div role="alert" className="banner banner--error">
-            <p>{errors.form}</p>
-          </div>
-        )}
-        <FormField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={values.email}
-          onChange={set('email')}
-          error={errors.email}
-        />
-        <FormField
-          label="Handle"
-          name="handle"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={values.handle}
-          onChange={set('handle')}
-          error={errors.handle}
-          hint={
-            handle
-              ? `People find and write to you as @${handle}.`
-              : 'Letters a–z, digits and _, up to 64.'
-          }
-        />
-        <FormField
-          label="Display name"
-          name="displayName"
-          autoComplete="name"
-          value={values.displayName}
-          onChange={set('displayName')}
-          error={errors.displayName}
-        />
-        <FormField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={set('password')}
-          error={errors.password}
-          hint={<PasswordRules password={values.password} />}
-        />
-        <button type="submit" className="button button--primary button--wide" disabled={busy}>
-          {busy ? 'Creating your account…' : 'Create account'}
-        </button>
-        <p className="muted small">
-          Have an account? <Link to="/signin">Sign in</Link>
-        </p>
-      </form>
-      <ThemeSwitch />
-    </main>
+    <AccountCard
+      title="Create your account"
+      error={errors.form}
+      onSubmit={(event) => void onSubmit(event)}
+    >
+      <EmailField value={values.email} onChange={set('email')} error={errors.email} />
+      <FormField
+        label="Handle"
+        name="handle"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={values.handle}
+        onChange={set('handle')}
+        error={errors.handle}
+        hint={
+          handle
+            ? `People find and write to you as @${handle}.`
+            : 'Letters a–z, digits and _, up to 64.'
+        }
+      />
+      <FormField
+        label="Display name"
+        name="displayName"
+        autoComplete="name"
+        value={values.displayName}
+        onChange={set('displayName')}
+        error={errors.displayName}
+      />
+      <NewPasswordField
+        label="Password"
+        value={values.password}
+        onChange={set('password')}
+        error={errors.password}
+      />
+      <SubmitButton busy={busy} busyLabel="Creating your account…">
+        Create account
+      </SubmitButton>
+      <p className="muted small">
+        Have an account? <Link to="/signin">Sign in</Link>
+      </p>
+    </AccountCard>
   );
 }
