@@ -38,6 +38,36 @@ test('after an API outage the list, the open thread and the live stream recover 
   await expect(messageWith(page, 'Live again')).toBeVisible();
 });
 
+test('a conversation opened during an outage loads by itself when the API is back, while the stream resumes where it was', async ({
+  page,
+  person,
+  conversation,
+  signedIn,
+  ownInstance,
+}) => {
+  test.setTimeout(150_000);
+  const [ana, ben, cleo] = await Promise.all([person('Ana'), person('Ben'), person('Cleo')]);
+  const withCleo = await conversation(ana, cleo, new Date(Date.now() - 60_000));
+  const withBen = await conversation(ana, ben);
+  await signIn(page, ana);
+  const benPage = await signedIn(ben, 2);
+  await page.goto(`/messages/${withBen}`);
+  await benPage.goto(`/messages/${withBen}`);
+  await expectLive(page);
+
+  await ownInstance.stopApi();
+  await page.locator(`[data-testid="conversation-item"][href$="${withCleo}"]`).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Cannot reach the server' });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await send(benPage, 'Back yet?');
+
+  await ownInstance.startApi();
+  await expect(alert).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('message-thread').getByTestId('message')).toHaveCount(30);
+  await expectLive(page);
+  await expect(page.getByTestId('conversation-item').first()).toContainText('Back yet?');
+});
+
 test('the stream and the thread come back after a restart of the API under an open page', async ({
   page,
   person,
