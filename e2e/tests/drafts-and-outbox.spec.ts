@@ -1,5 +1,5 @@
 import { send, signIn } from '../src/fixtures';
-import { messageWith } from '../src/message-actions';
+import { messageWith, openConversation } from '../src/message-actions';
 import { expect, test } from '../src/own-instance';
 import { expectLive } from '../src/sessions';
 
@@ -14,10 +14,7 @@ test('a draft is kept per conversation: across switching, a reload, and gone onc
   await signIn(page, ana);
   const box = page.getByLabel('Message');
   const open = async (groupUuid: string) => {
-    await page
-      .getByTestId('conversation-item')
-      .and(page.locator(`[href$="${groupUuid}"]`))
-      .click();
+    await openConversation(page, groupUuid);
     await expect(page).toHaveURL(new RegExp(`/messages/${groupUuid}$`));
   };
 

@@ -1,5 +1,5 @@
 import { send, signIn } from '../src/fixtures';
-import { messageWith } from '../src/message-actions';
+import { messageWith, previewOf } from '../src/message-actions';
 import { expect, test } from '../src/sessions';
 
 test('an http(s) link opens in a new tab without an opener; a javascript: “link” stays text', async ({
@@ -64,10 +64,7 @@ test('right-to-left text reads right to left in the thread, the list and the mes
   expect(await direction(text)).toBe('rtl');
   // The English messages around it stay left to right.
   expect(await direction(anaPage.locator('.message__text').first())).toBe('ltr');
-  const preview = anaPage
-    .getByTestId('conversation-item')
-    .filter({ hasText: ben.displayName })
-    .locator('.conversation__last');
+  const preview = await previewOf(anaPage, ben.displayName);
   await expect(preview).toHaveText(arabic);
   expect(await direction(preview)).toBe('rtl');
 });
