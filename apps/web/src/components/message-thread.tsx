@@ -24,6 +24,13 @@ export interface MessageThreadProps {
   announcement?: string;
 }
 
+/** Said once a message turns to "Not sent" (the bubble's change alone would go unheard). */
+function notSentNotice(items: readonly ThreadItem[]): string {
+  const failed = items.filter((item) => item.status === 'failed').length;
+  if (failed === 0) return '';
+  return failed === 1 ? 'A message was not sent.' : `${failed} messages were not sent.`;
+}
+
 /**
  * The scrolling message list, oldest at the top. Reaching the top (or pressing the button there)
  * loads the previous page without moving what is on screen.
@@ -96,6 +103,9 @@ export function MessageThread(props: MessageThreadProps) {
       )}
       <p className="sr-only" aria-live="polite">
         {announcement}
+      </p>
+      <p className="sr-only" aria-live="polite">
+        {notSentNotice(items)}
       </p>
     </div>
   );
