@@ -38,7 +38,9 @@ export function MessageActions({
 
   useEffect(() => {
     if (!open) return;
-    panelRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    // Opened: its first button; asked to confirm a delete: the safe answer, Cancel.
+    const buttons = panelRef.current?.querySelectorAll<HTMLButtonElement>('button');
+    (confirming ? buttons?.item(buttons.length - 1) : buttons?.item(0))?.focus();
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
       if (!panelRef.current?.contains(target) && !toggleRef.current?.contains(target)) {
