@@ -3,8 +3,18 @@ import { chromiumLaunchOptions } from './src/chromium';
 
 /** Phone-only: every screen at 390×844. */
 const PHONE_ONLY = ['narrow-screen.spec.ts'];
-/** The specs that run at 390×844 as well as on the desktop (see `projects`). */
-const PHONE_TOO = ['theme.spec.ts'];
+/**
+ * The specs that run at 390×844 as well as on the desktop (see `projects`): the theme, and the
+ * conversation's features (edit, delete, react; links and scripts; drafts and outbox; recovery),
+ * where a phone shows one pane at a time.
+ */
+const PHONE_TOO = [
+  'theme.spec.ts',
+  'conversation-edits.spec.ts',
+  'message-text.spec.ts',
+  'drafts-and-outbox.spec.ts',
+  'recovery.spec.ts',
+];
 
 export default defineConfig({
   testDir: './tests',
@@ -35,10 +45,10 @@ export default defineConfig({
     },
     {
       // A phone (an iPhone 12–15's CSS viewport): one pane at a time, touch. Not every spec, so
-      // that the suite stays within a few minutes on 2 cores: narrow-screen.spec visits every
-      // screen and state there is on a phone (axe in both schemes), and theme.spec's switch is
-      // tried there too. Its sweep of every screen in each chosen theme is the desktop's only: on
-      // a phone the same screens, in the same two palettes, are narrow-screen.spec's.
+      // that the suite stays within minutes on 2 cores: narrow-screen.spec visits every screen
+      // and state there is on a phone (axe in both schemes), and PHONE_TOO's scenarios run there
+      // too. theme.spec's sweep of every screen in each chosen theme is the desktop's only: on a
+      // phone the same screens, in the same two palettes, are narrow-screen.spec's.
       name: 'mobile',
       testMatch: [...PHONE_ONLY, ...PHONE_TOO],
       grepInvert: /every screen passes axe in the chosen light theme/,
