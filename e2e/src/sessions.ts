@@ -12,6 +12,17 @@ interface SessionFixtures {
    * resolves once their live stream is connected (events from then on reach the page).
    */
   signedIn: (person: Person, instance: Instance) => Promise<Page>;
+  /**
+   * Ana and Ben with the sample conversation, Ana signed in on instance 1 and Ben on instance 2
+   * (so every event between them crosses instances), both with it open.
+   */
+  twoInOneThread: () => Promise<{
+    ana: Person;
+    ben: Person;
+    groupUuid: string;
+    anaPage: Page;
+    benPage: Page;
+  }>;
 }
 
 export const test = base.extend<SessionFixtures>({
@@ -38,6 +49,16 @@ export const test = base.extend<SessionFixtures>({
     } finally {
       await Promise.all(contexts.map((context) => context.close()));
     }
+  },
+  twoInOneThread: async ({ person, conversation, signedIn }, use) => {
+    await use(async () => {
+      const [ana, ben] = await Promise.all([person('Ana'), person('Ben')]);
+      const groupUuid = await conversation(ana, ben);
+      const [anaPage, benPage] = [await signedIn(ana, 1), await signedIn(ben, 2)];
+      await anaPage.goto(`/messages/${groupUuid}`);
+      await benPage.goto(`/messages/${groupUuid}`);
+      return { ana, ben, groupUuid, anaPage, benPage };
+    });
   },
 });
 

@@ -3,16 +3,9 @@ import { messageWith, openActions, pinned, previewOf } from '../src/message-acti
 import { expect, test } from '../src/sessions';
 
 test('Ana edits and deletes her message; Ben sees both live, in the thread and on his list', async ({
-  person,
-  conversation,
-  signedIn,
+  twoInOneThread,
 }) => {
-  const [ana, ben] = await Promise.all([person('Ana'), person('Ben')]);
-  const groupUuid = await conversation(ana, ben);
-  const anaPage = await signedIn(ana, 1);
-  const benPage = await signedIn(ben, 2);
-  await anaPage.goto(`/messages/${groupUuid}`);
-  await benPage.goto(`/messages/${groupUuid}`);
+  const { anaPage, benPage, groupUuid, ana } = await twoInOneThread();
 
   await send(anaPage, 'Meet at 5?');
   const anaMessage = await pinned(messageWith(anaPage, 'Meet at 5?'));
@@ -68,16 +61,9 @@ test('Ana edits and deletes her message; Ben sees both live, in the thread and o
 });
 
 test('reactions: Ben reacts to Ana’s message, she sees it live and adds hers; each toggles their own', async ({
-  person,
-  conversation,
-  signedIn,
+  twoInOneThread,
 }) => {
-  const [ana, ben] = await Promise.all([person('Ana'), person('Ben')]);
-  const groupUuid = await conversation(ana, ben);
-  const anaPage = await signedIn(ana, 1);
-  const benPage = await signedIn(ben, 2);
-  await anaPage.goto(`/messages/${groupUuid}`);
-  await benPage.goto(`/messages/${groupUuid}`);
+  const { anaPage, benPage } = await twoInOneThread();
   await send(anaPage, 'I got the job!');
   const benMessage = messageWith(benPage, 'I got the job!');
   const anaMessage = messageWith(anaPage, 'I got the job!');

@@ -3,17 +3,10 @@ import { messageWith, previewOf } from '../src/message-actions';
 import { expect, test } from '../src/sessions';
 
 test('an http(s) link opens in a new tab without an opener; a javascript: “link” stays text', async ({
-  person,
-  conversation,
-  signedIn,
+  twoInOneThread,
   baseURL,
 }) => {
-  const [ana, ben] = await Promise.all([person('Ana'), person('Ben')]);
-  const groupUuid = await conversation(ana, ben);
-  const anaPage = await signedIn(ana, 1);
-  const benPage = await signedIn(ben, 2);
-  await anaPage.goto(`/messages/${groupUuid}`);
-  await benPage.goto(`/messages/${groupUuid}`);
+  const { anaPage, benPage, groupUuid } = await twoInOneThread();
   const target = `${baseURL}/linked-page?from=chat`;
   await send(anaPage, `Look: ${target}. Not this: javascript:alert(document.cookie)`);
 
@@ -40,16 +33,9 @@ test('an http(s) link opens in a new tab without an opener; a javascript: “lin
 });
 
 test('right-to-left text reads right to left in the thread, the list and the message box', async ({
-  person,
-  conversation,
-  signedIn,
+  twoInOneThread,
 }) => {
-  const [ana, ben] = await Promise.all([person('Ana'), person('Ben')]);
-  const groupUuid = await conversation(ana, ben);
-  const anaPage = await signedIn(ana, 1);
-  const benPage = await signedIn(ben, 2);
-  await anaPage.goto(`/messages/${groupUuid}`);
-  await benPage.goto(`/messages/${groupUuid}`);
+  const { anaPage, benPage, ben } = await twoInOneThread();
   const arabic = 'مرحبا، كيف حالك؟';
   const direction = (locator: ReturnType<typeof anaPage.locator>) =>
     locator.evaluate((el) => getComputedStyle(el).direction);
