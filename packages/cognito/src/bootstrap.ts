@@ -10,7 +10,7 @@ import {
   ListUserPoolsCommand,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { PASSWORD_POLICY } from '@cruddur/validators';
+import { PASSWORD_POLICY, profileAttributes } from '@cruddur/validators';
 import { mapBounded } from './bounded';
 import { CognitoSetupError } from './errors';
 import { listAllUsers } from './users';
@@ -202,12 +202,7 @@ async function createUser(
         UserPoolId: userPoolId,
         Username: user.email,
         MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: user.email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'preferred_username', Value: user.handle },
-          { Name: 'name', Value: user.displayName },
-        ],
+        UserAttributes: [...profileAttributes(user), { Name: 'email_verified', Value: 'true' }],
       }),
     );
   } catch (error) {

@@ -31,3 +31,4 @@ export {
 export { hasControlCharacters } from './text';
 export { isUuid, UUID_PATTERN } from './uuid';
 export { isReactionName, REACTION_NAMES, REACTIONS, type ReactionName } from './reactions';
+export { profileAttributes } from './cognito-attributes';

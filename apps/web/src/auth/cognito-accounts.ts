@@ -2,7 +2,7 @@
  * Sign-up, confirmation and password reset against Cognito, as the sign-up screens call them.
  * Errors come back as `AccountError`s that say which field they concern, in words for people.
  */
-import { parseSignUpRefusal } from '@cruddur/validators';
+import { parseSignUpRefusal, profileAttributes } from '@cruddur/validators';
 import { type CognitoSettings } from './auth-store';
 import { CognitoError, cognitoRequest } from './cognito-request';
 
@@ -99,11 +99,7 @@ export function signUp(settings: CognitoSettings, account: NewAccount): Promise<
   return call(settings, 'SignUp', {
     Username: account.email,
     Password: account.password,
-    UserAttributes: [
-      { Name: 'email', Value: account.email },
-      { Name: 'preferred_username', Value: account.handle },
-      { Name: 'name', Value: account.displayName },
-    ],
+    UserAttributes: profileAttributes(account),
   });
 }
 

@@ -4,6 +4,7 @@ import {
   ForgotPasswordCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { profileAttributes } from '@cruddur/validators';
 import { type CognitoClient } from '../client';
 
 export interface SignUpPerson {
@@ -26,11 +27,7 @@ export function accountCalls(client: CognitoClient, clientId: string) {
           ClientId: clientId,
           Username: person.email,
           Password: person.password,
-          UserAttributes: [
-            { Name: 'email', Value: person.email },
-            { Name: 'preferred_username', Value: person.handle },
-            { Name: 'name', Value: person.displayName },
-          ],
+          UserAttributes: profileAttributes(person),
         }),
       );
       return result.UserSub!;
