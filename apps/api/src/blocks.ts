@@ -1,31 +1,12 @@
 import { blocksBetween, type BlocksBetween } from '@cruddur/db';
+import { membersOf } from '@cruddur/ddb';
 import { TRPCError } from '@trpc/server';
-import { LRUCache } from 'lru-cache';
+import { cached } from './cache/caches';
 import { type ApiServices } from './services';
 import { pairKey } from './users';
 
-/**
- * How long an instance trusts what it read about a pair. A block or unblock is announced by the
- * database (a trigger on `blocks`), and every instance that listens to live delivery forgets the
- * pair at once; an instance that does not (the Lambda handler) goes on for at most this long on
- * what it read before.
- */
-export const BLOCK_TTL_MS = 10_000;
-
 export const BLOCKED_BY_RECIPIENT = 'this person has blocked you: you cannot message them';
 export const BLOCKED_BY_SENDER = 'you have blocked this person: unblock them to send a message';
-
-/** One cache per API instance (its services), keyed by the unordered pair. */
-const caches = new WeakMap<ApiServices, LRUCache<string, BlocksBetween>>();
-
-function cacheOf(services: ApiServices): LRUCache<string, BlocksBetween> {
-  let cache = caches.get(services);
-  if (!cache) {
-    cache = new LRUCache({ max: 50_000, ttl: BLOCK_TTL_MS });
-    caches.set(services, cache);
-  }
-  return cache;
-}
 
 /** Who blocked whom between `a` and `b`, from this instance's cache or PostgreSQL. */
 export async function blocksOf(
@@ -33,14 +14,10 @@ export async function blocksOf(
   a: string,
   b: string,
 ): Promise<BlocksBetween> {
-  const [low, high] = a < b ? [a, b] : [b, a];
-  const cache = cacheOf(services);
-  const key = pairKey(low, high);
-  let known = cache.get(key);
-  if (!known) {
-    known = await blocksBetween(services.pool, low, high);
-    cache.set(key, known);
-  }
+  const [low, high] = membersOf(a, b);
+  const known = (await cached(services.caches.blocks, pairKey(low, high), () =>
+    blocksBetween(services.pool, low, high),
+  ))!;
   return a === low ? known : { aBlockedB: known.bBlockedA, bBlockedA: known.aBlockedB };
 }
 
@@ -75,5 +52,5 @@ export async function assertNotBlocked(
 
 /** After block or unblock on this instance: the next check reads the database again. */
 export function forgetBlocks(services: ApiServices, a: string, b: string): void {
-  cacheOf(services).delete(pairKey(a, b));
+  services.caches.blocks.delete(pairKey(a, b));
 }

@@ -11,6 +11,7 @@ import {
 } from '@cruddur/ddb';
 import { isTransientError } from '@cruddur/errors';
 import { TRPCError } from '@trpc/server';
+import { TooManyWritesError } from './limits/write-limiter';
 
 export const NOT_A_MEMBER = 'message group not found or not yours';
 export const TEMPORARILY_UNAVAILABLE =
@@ -73,6 +74,8 @@ export function toTRPCError(error: unknown): TRPCError {
       cause: error,
     });
   }
+  if (error instanceof TooManyWritesError)
+    return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
   if (isTransientError(error))
     return new TRPCError({
       code: 'SERVICE_UNAVAILABLE',

@@ -27,6 +27,10 @@ export async function requireMembership(
   return members;
 }
 
+/** The one of the two members who is not `me`. */
+export const otherMember = (members: Members, me: string): string =>
+  members[0] === me ? members[1] : members[0];
+
 /**
  * A procedure about one message group, callable only by its two members. An unknown group gets
  * the same FORBIDDEN as someone else's, so that group ids cannot be probed for existence.
@@ -35,5 +39,5 @@ export const memberProcedure = protectedProcedure
   .input(z.object({ messageGroupUuid: uuid }))
   .use(async ({ ctx, input, next }) => {
     const members = await requireMembership(ctx.services, input.messageGroupUuid, ctx.user.uuid);
-    return next({ ctx: { members } });
+    return next({ ctx: { members, other: otherMember(members, ctx.user.uuid) } });
   });

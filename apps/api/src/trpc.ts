@@ -6,11 +6,8 @@ import { InvalidTokenError } from './auth/access-token';
 import { cached } from './cache/caches';
 import { toTRPCError } from './errors';
 import { describeInputErrors, inputErrors } from './input-errors';
-import { TooManyWritesError } from './limits/write-limiter';
+import { retryAfterMs } from './limits/write-limiter';
 import { type ApiServices } from './services';
-
-const retryAfterMs = (cause: unknown): number | null =>
-  cause instanceof TooManyWritesError ? cause.retryAfterMs : null;
 
 /** What the request log line learns while the request runs. */
 export interface RequestRecord {
@@ -120,14 +117,7 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type, 
     });
   }
   ctx.record.userUuid = user.uuid;
-  if (type === 'mutation' && meta?.writeLimit !== false) {
-    try {
-      await ctx.services.writeLimiter.consume(user.uuid);
-    } catch (error) {
-      if (error instanceof TooManyWritesError)
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
-      throw error;
-    }
-  }
+  if (type === 'mutation' && meta?.writeLimit !== false)
+    await ctx.services.writeLimiter.consume(user.uuid);
   return next({ ctx: { user, tokenExpiresAt, sub } });
 });

@@ -1,5 +1,5 @@
 import { findUserByHandle } from '@cruddur/db';
-import { type UserRef } from '@cruddur/ddb';
+import { membersOf, type UserRef } from '@cruddur/ddb';
 import { cached } from './cache/caches';
 import { type ApiServices } from './services';
 import { toUserRef } from './user-ref';
@@ -13,4 +13,4 @@ export function userByHandle(services: ApiServices, handle: string): Promise<Use
 }
 
 /** Both orders of two users name the same pair. */
-export const pairKey = (a: string, b: string) => (a < b ? `${a}#${b}` : `${b}#${a}`);
+export const pairKey = (a: string, b: string) => membersOf(a, b).join('#');

@@ -61,19 +61,3 @@ export function eventKey(event: LiveEvent): string | null {
       return null;
   }
 }
-
-/** The conversation an event is about, if it is about one. */
-export function eventGroup(event: LiveEvent): string | null {
-  switch (event.type) {
-    case 'message':
-    case 'message-changed':
-      return event.message.messageGroupUuid;
-    case 'group':
-      return event.group.messageGroupUuid;
-    case 'read':
-    case 'typing':
-      return event.messageGroupUuid;
-    default:
-      return null;
-  }
-}

@@ -4,7 +4,6 @@
  */
 export { type LivePublisher, type LiveSubscriber } from './bus';
 export {
-  eventGroup,
   eventKey,
   LIVE_EVENT_TYPES,
   type Delivery,
@@ -13,6 +12,5 @@ export {
 } from './events';
 export { changeDeliveries, rowDeliveries } from './group-deliveries';
 export { BLOCKS_CHANGED_CHANNEL, DELIVERIES_CHANNEL, USERS_CHANGED_CHANNEL } from './pg/channels';
-export { MAX_PAYLOAD_BYTES } from './pg/payload';
 export { createPgPublisher } from './pg/pg-publisher';
 export { createPgSubscriber, type PgSubscriberOptions } from './pg/pg-subscriber';

@@ -1,3 +1,4 @@
+import { type BlocksBetween } from '@cruddur/db';
 import { type Members, type UserRef } from '@cruddur/ddb';
 import { LRUCache } from 'lru-cache';
 
@@ -11,14 +12,24 @@ import { LRUCache } from 'lru-cache';
  * - **users** by Cognito sub and by handle: a users row can change or go, so entries live
  *   `USER_TTL_MS` and are dropped at once when the database announces a change (see live/).
  *   Only users that exist are cached: a lookup that finds nobody always asks again.
+ * - **blocks** between a pair (keyed by the pair in uuid order): live `BLOCK_TTL_MS`.
  */
 export const USER_TTL_MS = 60_000;
+
+/**
+ * How long an instance trusts what it read about a pair. A block or unblock is announced by the
+ * database (a trigger on `blocks`), and every instance that listens to live delivery forgets the
+ * pair at once; an instance that does not (the Lambda handler) goes on for at most this long on
+ * what it read before.
+ */
+export const BLOCK_TTL_MS = 10_000;
 
 export interface ApiCaches {
   members: LRUCache<string, Members>;
   pairs: LRUCache<string, string>;
   usersBySub: LRUCache<string, UserRef>;
   usersByHandle: LRUCache<string, UserRef>;
+  blocks: LRUCache<string, BlocksBetween>;
   /** Forgets one user everywhere (their row changed or was deleted). */
   forgetUser(uuid: string): void;
 }
@@ -34,6 +45,7 @@ export function createCaches(): ApiCaches {
     pairs: new LRUCache({ max: 100_000 }),
     usersBySub,
     usersByHandle,
+    blocks: new LRUCache({ max: 50_000, ttl: BLOCK_TTL_MS }),
     forgetUser: (uuid) => {
       forgetIn(usersBySub, uuid);
       forgetIn(usersByHandle, uuid);

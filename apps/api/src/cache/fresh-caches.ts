@@ -1,5 +1,6 @@
 import { type MessageGroup, type Page } from '@cruddur/ddb';
 import { type Delivery } from '@cruddur/live';
+import { type ApiServices } from '../services';
 import { FreshCache } from './fresh-cache';
 
 /** The first page of someone's conversation list, as `messageGroups.list` returns it. */
@@ -40,4 +41,18 @@ export function createFreshCaches(): FreshCaches {
       readPositions.clear();
     },
   };
+}
+
+/**
+ * `load()` through one of the instance's fresh caches — only while live events reach this
+ * instance, since only they keep a cached answer fresh; straight to the stores otherwise.
+ */
+export function freshOr<V extends NonNullable<unknown>>(
+  { fresh, hub }: Pick<ApiServices, 'fresh' | 'hub'>,
+  pick: (caches: FreshCaches) => FreshCache<V>,
+  key: string,
+  variant: string | number,
+  load: () => Promise<V>,
+): Promise<V> {
+  return fresh && hub?.listening ? pick(fresh).get(key, variant, load) : load();
 }

@@ -15,6 +15,11 @@ export class TooManyWritesError extends Error {
   }
 }
 
+/** How long a refusal asks the caller to wait, when it is one that says so. */
+export function retryAfterMs(cause: unknown): number | null {
+  return cause instanceof TooManyWritesError ? cause.retryAfterMs : null;
+}
+
 export interface WriteLimiter {
   /** Counts one write of `userUuid`; throws TooManyWritesError past the limit. */
   consume(userUuid: string): Promise<void>;

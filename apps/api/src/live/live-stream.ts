@@ -38,10 +38,6 @@ export class LiveStream {
     private readonly options: LiveStreamOptions,
   ) {}
 
-  get ended(): EndReason | null {
-    return this.#ended;
-  }
-
   push(event: LiveEvent): void {
     if (this.#ended || (this.options.accept && !this.options.accept(event))) return;
     if (this.#queue.length >= this.options.maxQueued) return this.end({ kind: 'slow' });

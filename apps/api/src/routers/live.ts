@@ -34,13 +34,12 @@ export const liveRouter = createTRPCRouter({
    */
   typing: memberProcedure.meta({ writeLimit: false }).mutation(async ({ ctx, input }) => {
     const key = `${ctx.user.uuid} ${input.messageGroupUuid}`;
-    const other = ctx.members.find((m) => m !== ctx.user.uuid)!;
-    if (typingSent.has(key) || (await isBlockedBetween(ctx.services, ctx.user.uuid, other)))
+    if (typingSent.has(key) || (await isBlockedBetween(ctx.services, ctx.user.uuid, ctx.other)))
       return { published: false };
     typingSent.set(key, true);
     await ctx.services.publish([
       {
-        to: [other],
+        to: [ctx.other],
         event: {
           type: 'typing',
           messageGroupUuid: input.messageGroupUuid,

@@ -9,6 +9,7 @@ import { rowDeliveries } from '@cruddur/live';
 import { z } from 'zod';
 import { pageInput, uuid } from '../inputs';
 import { memberProcedure } from '../membership';
+import { freshOr } from '../cache/fresh-caches';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 export const messageGroupsRouter = createTRPCRouter({
@@ -19,7 +20,7 @@ export const messageGroupsRouter = createTRPCRouter({
    * was read from DynamoDB (it may be served from the instance's cache for a few seconds).
    */
   list: protectedProcedure.input(pageInput.default({ limit: 20 })).query(({ ctx, input }) => {
-    const { ddb, fresh, hub } = ctx.services;
+    const { ddb } = ctx.services;
     const load = async () => {
       // A client that opened its live stream before this instant missed nothing this page shows.
       const asOf = nowTimestamp();
@@ -30,9 +31,8 @@ export const messageGroupsRouter = createTRPCRouter({
       const total = input.cursor ? null : await totalUnread(ddb, ctx.user.uuid, page);
       return { ...page, totalUnread: total, asOf };
     };
-    // Only while live events reach this instance can they keep a cached page fresh.
-    if (input.cursor || !fresh || !hub?.listening) return load();
-    return fresh.inbox.get(ctx.user.uuid, input.limit, load);
+    if (input.cursor) return load();
+    return freshOr(ctx.services, (f) => f.inbox, ctx.user.uuid, input.limit, load);
   }),
 
   /**

@@ -23,7 +23,8 @@ import { handle, messageText, pageInput, uuid } from '../inputs';
 import { eventIdMicros, lastEventId } from '../live/event-id';
 import { CATCH_UP_WINDOW_MS } from '../live/replay';
 import { serveStream } from '../live/serve-stream';
-import { memberProcedure, requireMembership } from '../membership';
+import { memberProcedure, otherMember, requireMembership } from '../membership';
+import { freshOr } from '../cache/fresh-caches';
 import { type ApiServices } from '../services';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 import { pairKey, userByHandle } from '../users';
@@ -55,9 +56,13 @@ async function changed(
 
 /** Read positions, kept on instances where live events keep them fresh. */
 function positionsOf(services: ApiServices, group: string) {
-  const load = () => readPositions(services.ddb, group);
-  if (!services.fresh || !services.hub?.listening) return load();
-  return services.fresh.readPositions.get(group, 0, load);
+  return freshOr(
+    services,
+    (f) => f.readPositions,
+    group,
+    0,
+    () => readPositions(services.ddb, group),
+  );
 }
 
 export const messagesRouter = createTRPCRouter({
@@ -84,7 +89,7 @@ export const messagesRouter = createTRPCRouter({
       if (membership.status === 'rejected') throw membership.reason;
       if (page.status === 'rejected') throw page.reason;
       if (positions.status === 'rejected') throw positions.reason;
-      const other = membership.value.find((m) => m !== ctx.user.uuid)!;
+      const other = otherMember(membership.value, ctx.user.uuid);
       return { ...page.value, otherReadAt: positions.value?.get(other) ?? null, asOf };
     }),
 
@@ -101,11 +106,7 @@ export const messagesRouter = createTRPCRouter({
     if ('messageGroupUuid' in input) {
       // With the members known (they never change), the message is one PutItem.
       members = await requireMembership(services, input.messageGroupUuid, sender.uuid);
-      await assertNotBlocked(
-        services,
-        sender.uuid,
-        members[0] === sender.uuid ? members[1] : members[0],
-      );
+      await assertNotBlocked(services, sender.uuid, otherMember(members, sender.uuid));
       stored = {
         messageGroupUuid: input.messageGroupUuid,
         message: await createMessage(
@@ -177,11 +178,7 @@ export const messagesRouter = createTRPCRouter({
     .input(z.object({ messageUuid: uuid, reaction: z.enum(REACTION_NAMES), on: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       // Reacting is writing to the other person: a block stops it like a message.
-      await assertNotBlocked(
-        ctx.services,
-        ctx.user.uuid,
-        ctx.members.find((m) => m !== ctx.user.uuid)!,
-      );
+      await assertNotBlocked(ctx.services, ctx.user.uuid, ctx.other);
       return changed(ctx.services, ctx.members, () =>
         reactToMessage(ctx.services.ddb, { ...input, userUuid: ctx.user.uuid }),
       );
