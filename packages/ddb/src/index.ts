@@ -42,17 +42,8 @@ export {
   recordMembers,
   type Members,
 } from './patterns/membership';
+export { canonicalGroup, claimPairGroup, findPairGroup, resolvePairGroup } from './patterns/pair';
 export {
-  canonicalGroup,
-  claimPairGroup,
-  findLegacyPairGroups,
-  findPairGroup,
-  mayHoldLegacyPairs,
-  resolvePairGroup,
-} from './patterns/pair';
-export {
-  MESSAGE_ID_FUTURE_MS,
-  MESSAGE_ID_PAST_MS,
   messageItem,
   putMessage,
   storeMessageAt,
@@ -114,7 +105,6 @@ export {
   pairGuardKey,
 } from './model/keys';
 export { type Message, type MessageGroup, type Page, type UserRef } from './model/types';
-export { itemSize, WRITE_UNIT_BYTES } from './internal/item-size';
 export { type PageOptions } from './internal/newest-first-page';
 export {
   canonicalSortKey,

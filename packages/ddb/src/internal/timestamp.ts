@@ -26,6 +26,9 @@ export function formatTimestamp(date: Date, microseconds = 0): string {
   return `${iso.slice(0, 23)}${String(microseconds).padStart(3, '0')}+00:00`;
 }
 
+/** A sort key's microseconds for ordering: anything unreadable (or absent) before every key. */
+export const sortKeyMicros = (value: unknown): number => parseSortKey(value) ?? -Infinity;
+
 /**
  * Microseconds since the epoch of any sort key the original or this project wrote, or null when
  * `value` is not one (not a date-time, or not a real one: month 13, hour 25, year 0000).

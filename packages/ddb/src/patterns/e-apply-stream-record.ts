@@ -2,7 +2,7 @@ import { type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { type DdbContext } from '../context';
-import { parseSortKey } from '../internal/timestamp';
+import { sortKeyMicros } from '../internal/timestamp';
 import { MessageItem, parseItem, toMessage } from '../model/items';
 import { MESSAGE_PREFIX } from '../model/keys';
 import { type Message } from '../model/types';
@@ -132,7 +132,7 @@ async function applyInserts(
       entries.map((e) => e.item),
     );
     const newest = entries.reduce((a, b) =>
-      (parseSortKey(b.item.sk) ?? 0) > (parseSortKey(a.item.sk) ?? 0) ? b : a,
+      sortKeyMicros(b.item.sk) > sortKeyMicros(a.item.sk) ? b : a,
     );
     // No row at all: a message of a group this table holds nothing else of.
     const outcomeOf = (outcome: RecordOutcome): RecordOutcome =>

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type DdbContext } from '../context';
 import { queryAll } from '../internal/query-all';
 import { readableItems } from '../internal/read-items';
-import { parseSortKey } from '../internal/timestamp';
+import { sortKeyMicros } from '../internal/timestamp';
 import { GroupRowItem, itemKey } from '../model/items';
 import { GROUP_ROW_PREFIX, groupRowPk, MESSAGE_GROUP_INDEX } from '../model/keys';
 
@@ -26,15 +26,13 @@ export interface RowChange extends FoundRow {
   readMoved: boolean;
 }
 
-const micros = (sk: string) => parseSortKey(sk) ?? -Infinity;
-
 /** One row per owner: should a crash of other code have left two, the newer is the row. */
 function newestPerOwner(ctx: DdbContext, groupUuid: string, items: GroupRowItem[]): FoundRow[] {
   const byOwner = new Map<string, GroupRowItem>();
   for (const item of items) {
     const owner = item.pk.slice(GROUP_ROW_PREFIX.length);
     const kept = byOwner.get(owner);
-    if (kept && micros(kept.sk) >= micros(item.sk)) continue;
+    if (kept && sortKeyMicros(kept.sk) >= sortKeyMicros(item.sk)) continue;
     if (kept) ctx.report({ key: itemKey(kept), problem: `a second row of group ${groupUuid}` });
     byOwner.set(owner, item);
   }

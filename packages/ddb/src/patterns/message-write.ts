@@ -4,6 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { microsOfMessageId } from '@cruddur/validators';
 import { type DdbContext } from '../context';
 import { readableItems } from '../internal/read-items';
+import { findMessage } from './find-message';
 import { nextMicrosecond, nowMicros, timestampFromMicros } from '../internal/timestamp';
 import {
   CONDITION_FAILED,
@@ -19,13 +20,7 @@ import {
   StaleMessageIdError,
   TransactionCancelledError,
 } from '../model/errors';
-import {
-  MessageIdGuardItem,
-  MessageItem,
-  parseItem,
-  toMessage,
-  userAttributesOf,
-} from '../model/items';
+import { MessageItem, toMessage, userAttributesOf } from '../model/items';
 import { messageIdGuardKey, messagePk } from '../model/keys';
 import { type Message, type UserRef } from '../model/types';
 
@@ -195,15 +190,8 @@ async function putWithIdGuard(ctx: DdbContext, m: MessageToStore, first: string)
 
 /** The message a used id guard points at, if it is the one `m` describes. */
 async function findGuardedMessage(ctx: DdbContext, m: MessageToStore): Promise<Message> {
-  const { Item } = await ctx.doc.send(
-    new GetCommand({
-      TableName: ctx.tableName,
-      Key: messageIdGuardKey(m.messageUuid),
-      ConsistentRead: true,
-    }),
-  );
-  const { message_pk, message_sk } = parseItem(MessageIdGuardItem, Item);
-  const stored = await readMessage(ctx, message_pk.slice('MSG#'.length), message_sk);
+  const found = await findMessage(ctx, m.messageGroupUuid, m.messageUuid);
+  const stored = found && toMessage(found);
   if (!stored || !sameMessage(stored, m)) throw new MessageIdConflictError(m.messageUuid);
   return stored;
 }

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type DdbContext } from '../context';
-import { parseSortKey } from '../internal/timestamp';
+import { sortKeyMicros } from '../internal/timestamp';
 import { conflictPause, MAX_ATTEMPTS } from '../internal/transact';
 import { checkUuid } from '../internal/validate';
 import { MessageNotFoundError, NotMemberError } from '../model/errors';
@@ -9,8 +9,6 @@ import { toMessageGroup } from '../model/items';
 import { findMessage } from './find-message';
 import { findGroupRows, type RowChange } from './group-rows';
 import { countsUpdate, countUnread, rowChange } from './update-group-rows';
-
-const micros = (sk: string) => parseSortKey(sk) ?? -Infinity;
 
 /**
  * Moves a member's read position forward to a message of the group (never back: reading an older
@@ -30,7 +28,7 @@ export async function markRead(
   checkUuid('messageUuid', messageUuid);
   const message = await findMessage(ctx, groupUuid, messageUuid);
   if (!message) throw new MessageNotFoundError(groupUuid, messageUuid);
-  const target = micros(message.sk);
+  const target = sortKeyMicros(message.sk);
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const rows = await findGroupRows(ctx, groupUuid, { confirm: attempt > 0 });
@@ -41,11 +39,13 @@ export async function markRead(
       continue;
     }
     const { item } = row;
-    const readAt = micros(item.read_sk === undefined ? item.sk : item.read_sk);
+    const readAt = sortKeyMicros(item.read_sk === undefined ? item.sk : item.read_sk);
     if (target <= readAt) return rowChange(row, undefined);
     // Nothing the row shows comes after the target: what may come later is pattern E's to count.
     const unread =
-      target >= micros(item.sk) ? 0 : await countUnread(ctx, groupUuid, item.user_uuid, message.sk);
+      target >= sortKeyMicros(item.sk)
+        ? 0
+        : await countUnread(ctx, groupUuid, item.user_uuid, message.sk);
     const update = countsUpdate(ctx, groupUuid, item, { readSk: message.sk, unread });
     try {
       await ctx.doc.send(new UpdateCommand(update.item.Update));

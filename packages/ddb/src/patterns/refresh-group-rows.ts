@@ -1,6 +1,6 @@
 import { type DdbContext } from '../context';
 import { fitWithinWriteUnit } from '../internal/item-size';
-import { parseSortKey } from '../internal/timestamp';
+import { sortKeyMicros } from '../internal/timestamp';
 import { MAX_ATTEMPTS, transactWrite, type TransactItem } from '../internal/transact';
 import { TransactionCancelledError } from '../model/errors';
 import { type GroupRowItem, type MessageItem } from '../model/items';
@@ -11,9 +11,6 @@ import {
   unchangedCondition,
   type GroupRowsUpdate,
 } from './update-group-rows';
-
-const micros = (sk: string | undefined) =>
-  sk === undefined ? -Infinity : (parseSortKey(sk) ?? -Infinity);
 
 /** Whether the row shows this message (rows the original wrote name it by key only). */
 const shows = (row: GroupRowItem, m: MessageItem) =>
@@ -61,9 +58,9 @@ async function planRefresh(
   } else if (shown) {
     after.message = fitWithinWriteUnit(after, 'message', shown.message);
   }
-  const readAt = micros(row.read_sk ?? row.sk);
+  const readAt = sortKeyMicros(row.read_sk ?? row.sk);
   const unreadGone = changed.some(
-    (m) => m.deleted_at && m.user_uuid !== ownerUuid && micros(m.sk) > readAt,
+    (m) => m.deleted_at && m.user_uuid !== ownerUuid && sortKeyMicros(m.sk) > readAt,
   );
   if (unreadGone && (row.unread ?? 0) > 0)
     after.unread = await countUnread(ctx, groupUuid, row.user_uuid, row.read_sk ?? row.sk);

@@ -1,8 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type DdbContext } from '../context';
 import { fitWithinWriteUnit } from '../internal/item-size';
-import { parseSortKey, timestampFromMicros } from '../internal/timestamp';
+import { sortKeyMicros, timestampFromMicros } from '../internal/timestamp';
 import {
+  anyFailed,
   CONDITION_FAILED,
   CONFLICT,
   conflictPause,
@@ -33,9 +34,6 @@ export interface GroupRowsUpdate {
   rows: RowChange[];
 }
 
-const micros = (sk: string | undefined) =>
-  sk === undefined ? -Infinity : (parseSortKey(sk) ?? -Infinity);
-
 interface RowPlan {
   /** The row as it will be; undefined when nothing changes. */
   after?: GroupRowItem;
@@ -63,7 +61,7 @@ export async function updateGroupRows(
   messages: readonly MessageItem[],
 ): Promise<GroupRowsUpdate> {
   if (messages.length === 0) throw new RangeError('updateGroupRows needs at least one message');
-  const newest = messages.reduce((a, b) => (micros(b.sk) > micros(a.sk) ? b : a));
+  const newest = messages.reduce((a, b) => (sortKeyMicros(b.sk) > sortKeyMicros(a.sk) ? b : a));
   const bumps = new Map<string, number>();
   let strong = false;
   let cancellation: Cancellation<string> | null = null;
@@ -98,7 +96,7 @@ export async function updateGroupRows(
       if (put === CONDITION_FAILED && removed === 'None')
         bumps.set(row.ownerUuid, (bumps.get(row.ownerUuid) ?? 0) + 1);
     }
-    if (Object.values(cancellation.codes).includes(CONFLICT)) await conflictPause(attempt);
+    if (anyFailed(cancellation, CONFLICT)) await conflictPause(attempt);
     // Whatever else failed, the rows are not as read: look again, and where they really are.
     strong = true;
   }
@@ -113,7 +111,7 @@ export function rowChange(before: FoundRow, after: GroupRowItem | undefined): Ro
     item: after,
     changed: true,
     unreadDelta: (after.unread ?? 0) - (before.item.unread ?? 0),
-    readMoved: micros(after.read_sk) > micros(before.item.read_sk ?? before.item.sk),
+    readMoved: sortKeyMicros(after.read_sk) > sortKeyMicros(before.item.read_sk ?? before.item.sk),
   };
 }
 
@@ -128,10 +126,10 @@ async function locateRows(
   messages: readonly MessageItem[],
   newest: MessageItem,
 ): Promise<FoundRow[]> {
-  const seen = await findGroupRows(ctx, groupUuid);
+  // The rows the GSI shows name the members only where no membership item does (the original's).
   const members = (await readMembers(ctx, groupUuid)) ?? [
     ...new Set([
-      ...seen.flatMap((r) => [r.ownerUuid, r.item.user_uuid]),
+      ...(await findGroupRows(ctx, groupUuid)).flatMap((r) => [r.ownerUuid, r.item.user_uuid]),
       ...messages.map((m) => m.user_uuid),
     ]),
   ];
@@ -180,7 +178,7 @@ async function missingRow(
     problem: `no row of group ${groupUuid}: writing it anew`,
   });
   // What came before these messages is taken as read: the owner never had it in their list.
-  const earliest = Math.min(...messages.map((m) => micros(m.sk)));
+  const earliest = Math.min(...messages.map((m) => sortKeyMicros(m.sk)));
   return {
     ownerUuid: owner,
     item: {
@@ -224,8 +222,8 @@ async function planRow(
   newest: MessageItem,
   bump: number,
 ): Promise<RowPlan> {
-  const rowAt = micros(row.sk);
-  const newestAt = micros(newest.sk);
+  const rowAt = sortKeyMicros(row.sk);
+  const newestAt = sortKeyMicros(newest.sk);
   // A read position is the key of the newest message read, kept as that message's key is
   // written: counting compares it with the group's other keys, and the original wrote them all
   // with its host's UTC offset (string order is time order only within one such form).
@@ -233,18 +231,20 @@ async function planRow(
   const readBefore =
     row.read_sk === undefined
       ? { at: rowAt, key: row.sk }
-      : { at: micros(row.read_sk), key: row.read_sk };
+      : { at: sortKeyMicros(row.read_sk), key: row.read_sk };
   const own = messages
     .filter((m) => m.user_uuid === ownerUuid)
     .reduce<{ at: number; key: string } | undefined>(
       (latest, m) =>
-        latest && latest.at >= micros(m.sk) ? latest : { at: micros(m.sk), key: m.sk },
+        latest && latest.at >= sortKeyMicros(m.sk)
+          ? latest
+          : { at: sortKeyMicros(m.sk), key: m.sk },
       undefined,
     );
   const readAfter = own && own.at > readBefore.at ? own : readBefore;
   const unreadBefore = row.unread ?? 0;
   const newFromOther = messages.some(
-    (m) => m.user_uuid !== ownerUuid && micros(m.sk) > readAfter.at,
+    (m) => m.user_uuid !== ownerUuid && sortKeyMicros(m.sk) > readAfter.at,
   );
 
   let unread = unreadBefore;
