@@ -116,17 +116,10 @@ export class AuthStore {
     if (stored?.accessToken === current?.accessToken) return;
     // Whatever was under way here belongs to the session being replaced.
     this.#generation++;
-    if (!stored) {
-      this.endedBecause = null;
-      this.signedOutByUser = true;
-    } else if (current && subjectOf(current) !== subjectOf(stored)) {
-      // Someone else signed in elsewhere: this tab's data (the query cache) must go first.
-      this.#apply(null);
-    }
-    if (stored) {
-      this.endedBecause = null;
-      this.signedOutByUser = false;
-    }
+    // Someone else signed in elsewhere: this tab's data (the query cache) must go first.
+    if (stored && current && subjectOf(current) !== subjectOf(stored)) this.#apply(null);
+    this.endedBecause = null;
+    this.signedOutByUser = !stored;
     this.#apply(stored);
   }
 

@@ -5,7 +5,7 @@ export interface Session {
   expiresAt: number;
 }
 
-export const SESSION_KEY = 'cruddur.session';
+const SESSION_KEY = 'cruddur.session';
 
 function isSession(value: unknown): value is Session {
   const v = value as Partial<Session> | null;

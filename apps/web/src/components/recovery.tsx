@@ -2,6 +2,7 @@ import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { isTransient } from '../lib/api-errors';
 import { RecoveryLoop } from '../lib/recovery-loop';
+import { useApiMayBeBack } from '../lib/use-api-may-be-back';
 import { useLive } from '../live/live-context';
 
 /** A list or thread on screen that failed for a reason another try can fix. */
@@ -28,26 +29,16 @@ export function Recovery() {
 
   useEffect(() => {
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type !== 'updated') return;
-      if (event.action.type === 'error') loop.failed();
-      else if (event.action.type === 'success' && !event.action.manual) loop.maybeBack();
+      if (event.type === 'updated' && event.action.type === 'error') loop.failed();
     });
-    const maybeBack = () => {
-      if (document.visibilityState === 'visible') loop.maybeBack();
-    };
-    window.addEventListener('online', maybeBack);
-    window.addEventListener('focus', maybeBack);
-    document.addEventListener('visibilitychange', maybeBack);
     // What failed before this view was there.
     loop.failed();
     return () => {
       unsubscribe();
       loop.dispose();
-      window.removeEventListener('online', maybeBack);
-      window.removeEventListener('focus', maybeBack);
-      document.removeEventListener('visibilitychange', maybeBack);
     };
   }, [queryClient, loop]);
+  useApiMayBeBack(() => loop.maybeBack());
 
   useEffect(() => {
     if (status === 'live') loop.maybeBack();

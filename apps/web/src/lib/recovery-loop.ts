@@ -1,10 +1,10 @@
+import { backoffMs } from './backoff';
+
 /** Retries of what failed back off from 1 s to this while the API stays unreachable. */
 export const RECOVERY_MAX_MS = 15_000;
 
-/** Exponential from 1 s, capped, with jitter so that tabs coming back together do not align. */
-export function recoveryDelayMs(attempt: number, random: () => number = Math.random): number {
-  return Math.min(RECOVERY_MAX_MS, 1_000 * 2 ** attempt) * (0.5 + random() / 2);
-}
+export const recoveryDelayMs = (attempt: number, random?: () => number): number =>
+  backoffMs(attempt, RECOVERY_MAX_MS, random);
 
 export interface RecoveryLoopOptions {
   /** Whether something on screen failed in a way another try can fix. */

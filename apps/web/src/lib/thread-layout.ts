@@ -2,7 +2,7 @@ import { calendarDay, dayLabel } from './message-time';
 import { parseTimestamp, type TimeFormatOptions } from './time-format';
 
 /** Messages from one sender this close together (and on the same day) read as one run. */
-export const RUN_GAP_MS = 5 * 60_000;
+const RUN_GAP_MS = 5 * 60_000;
 
 interface Placed {
   messageUuid: string;

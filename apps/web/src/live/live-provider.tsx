@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { apiErrorKind } from '../lib/api-errors';
+import { useApiMayBeBack } from '../lib/use-api-may-be-back';
 import type { LiveEvent } from '../lib/api-types';
 import { useMe } from '../lib/use-me';
 import { trpc } from '../trpc';
@@ -94,27 +95,15 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   // A paused stream resumes when the person comes back to the window or the network does. One
   // still retrying (its backoff grows to 30 s during an outage) reconnects at once then, or when
   // another call shows the API answering again — not while a connection is just being made.
+  const connectingSince = useRef(Date.now());
   useEffect(() => {
-    if (status === 'live') return;
-    const since = Date.now();
-    const resume = () => {
-      if (document.visibilityState !== 'visible') return;
-      if (status === 'paused' || Date.now() - since > RECONNECT_AFTER_MS) setRun((n) => n + 1);
-    };
-    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'success' && !event.action.manual)
-        resume();
-    });
-    window.addEventListener('online', resume);
-    window.addEventListener('focus', resume);
-    document.addEventListener('visibilitychange', resume);
-    return () => {
-      unsubscribe();
-      window.removeEventListener('online', resume);
-      window.removeEventListener('focus', resume);
-      document.removeEventListener('visibilitychange', resume);
-    };
-  }, [status, queryClient, run]);
+    connectingSince.current = Date.now();
+  }, [status, run]);
+  useApiMayBeBack(() => {
+    if (document.visibilityState !== 'visible') return;
+    if (status === 'paused' || Date.now() - connectingSince.current > RECONNECT_AFTER_MS)
+      setRun((n) => n + 1);
+  }, status !== 'live');
 
   const value = useMemo(
     () => ({ status, reconnect: () => setRun((n) => n + 1), cache, typing, subscribe }),

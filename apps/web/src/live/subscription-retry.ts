@@ -1,3 +1,5 @@
+import { backoffMs } from '../lib/backoff';
+
 /**
  * When and how soon tRPC's `retryLink` reopens the live subscription after it failed. Errors the
  * stream recovers from by itself (a 503 mid-stream: the EventSource reconnects with
@@ -45,8 +47,7 @@ export function createSubscriptionRetry(options: SubscriptionRetryOptions) {
   let lastFailureAt = Number.NEGATIVE_INFINITY;
   let delayMs = 0;
 
-  /** Exponential from 1 s, capped, with jitter so that many tabs do not reconnect in step. */
-  const backoff = () => Math.min(MAX_DELAY_MS, 1_000 * 2 ** (streak - 1)) * (0.5 + random() / 2);
+  const backoff = () => backoffMs(streak - 1, MAX_DELAY_MS, random);
 
   return {
     retry: ({ error }: RetryInput): boolean => {

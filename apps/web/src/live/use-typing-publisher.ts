@@ -3,7 +3,7 @@ import { createThrottle } from '../lib/throttle';
 import { trpc } from '../trpc';
 
 /** The server drops faster calls; the client does not send them. */
-export const TYPING_PUBLISH_MS = 1_000;
+const TYPING_PUBLISH_MS = 1_000;
 
 /**
  * `onTyping` for the composer: tells the other person "typing…", at most once a second. Typing is

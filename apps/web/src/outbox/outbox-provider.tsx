@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { messageIdClock } from '@cruddur/validators';
 import { useEffect, useState, type ReactNode } from 'react';
 import { describeApiError } from '../lib/api-errors';
+import { useApiMayBeBack } from '../lib/use-api-may-be-back';
 import { useStorageOwner } from '../lib/use-storage-owner';
 import { useConversations } from '../components/conversations-provider';
 import { useLive } from '../live/live-context';
@@ -75,26 +76,11 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
           return;
         const asOf = latestAsOf(event.query.state.data);
         if (asOf) clock.observe(asOf);
-        // The API answered: whatever waits in the outbox can go now.
-        outbox?.kick();
       }),
-    [queryClient, clock, outbox],
+    [queryClient, clock],
   );
-
-  useEffect(() => {
-    if (!outbox) return;
-    const kick = () => {
-      if (document.visibilityState === 'visible') outbox.kick();
-    };
-    window.addEventListener('online', kick);
-    window.addEventListener('focus', kick);
-    document.addEventListener('visibilitychange', kick);
-    return () => {
-      window.removeEventListener('online', kick);
-      window.removeEventListener('focus', kick);
-      document.removeEventListener('visibilitychange', kick);
-    };
-  }, [outbox]);
+  // Whatever waits in the outbox can go as soon as the API may answer.
+  useApiMayBeBack(() => outbox?.kick(), outbox !== null);
 
   useEffect(() => {
     if (status === 'live') outbox?.kick();

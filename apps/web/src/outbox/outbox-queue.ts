@@ -1,5 +1,6 @@
 import { microsOfMessageId } from '@cruddur/validators';
 import type { UserRef } from '../lib/api-types';
+import { backoffMs } from '../lib/backoff';
 
 /** Where a message goes: a conversation, or a person (the server creates or reuses the group). */
 export type OutboxTarget = { messageGroupUuid: string } | { handle: string; other?: UserRef };
@@ -37,7 +38,7 @@ export const RETRY_MAX_MS = 10_000;
  * The API stores a new message only under an id at most 60 s old. An id never sent yet is
  * made again past this age, rather than sent to be refused.
  */
-export const FRESH_ID_MS = 45_000;
+const FRESH_ID_MS = 45_000;
 
 export type SendPhase = 'sending' | 'slow' | 'failed';
 
@@ -113,10 +114,8 @@ const UNREACHABLE = new Set([
   'UNAUTHORIZED',
 ]);
 
-/** Exponential from 1 s, capped, with jitter so that tabs coming back together do not align. */
-export function retryDelayMs(failures: number, random: () => number = Math.random): number {
-  return Math.min(RETRY_MAX_MS, 1_000 * 2 ** Math.max(0, failures - 1)) * (0.5 + random() / 2);
-}
+export const retryDelayMs = (failures: number, random?: () => number): number =>
+  backoffMs(failures - 1, RETRY_MAX_MS, random);
 
 /**
  * What to do after attempt number `failures` failed. Unreachable: again, later (the same id:
