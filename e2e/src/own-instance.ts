@@ -2,7 +2,8 @@ import { startApi, startWeb, type LogSink } from '@cruddur/local-stack';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { test as base } from './sessions';
+import { signIn } from './fixtures';
+import { expectLive, test as base } from './sessions';
 
 /**
  * An API instance of this test file's own, with a web server in front, beside the global
@@ -76,10 +77,26 @@ export const test = base.extend<{ ownInstance: OwnInstance }, { ownStack: OwnIns
     },
     { scope: 'worker', timeout: 120_000 },
   ],
-  // Every test leaves the API running, whatever happened in it.
-  ownInstance: async ({ ownStack }, use) => {
+  // Every test leaves the API running, whatever happened in it. An outage and the recovery
+  // after it take longer than the default test time.
+  ownInstance: async ({ ownStack }, use, testInfo) => {
+    testInfo.setTimeout(150_000);
     await use(ownStack);
     await ownStack.startApi();
+  },
+  // Ana on this file's own instance (the test's `page`, the one whose API goes down), Ben on
+  // the global stack's second, both in their conversation.
+  twoInOneThread: async ({ page, person, conversation, signedIn }, use) => {
+    await use(async () => {
+      const [ana, ben] = await Promise.all([person('Ana'), person('Ben')]);
+      const groupUuid = await conversation(ana, ben);
+      await signIn(page, ana);
+      const benPage = await signedIn(ben, 2);
+      await page.goto(`/messages/${groupUuid}`);
+      await benPage.goto(`/messages/${groupUuid}`);
+      await expectLive(page);
+      return { ana, ben, groupUuid, anaPage: page, benPage };
+    });
   },
   // The test's own page (`page`, checked by axe at the end) opens on this instance.
   baseURL: async ({ ownStack }, use) => use(ownStack.web),

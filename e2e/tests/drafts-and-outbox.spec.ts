@@ -1,7 +1,6 @@
 import { send, signIn } from '../src/fixtures';
 import { messageWith, openConversation } from '../src/message-actions';
 import { expect, test } from '../src/own-instance';
-import { expectLive } from '../src/sessions';
 
 test('a draft is kept per conversation: across switching, a reload, and gone once sent', async ({
   page,
@@ -41,19 +40,10 @@ test('a draft is kept per conversation: across switching, a reload, and gone onc
 
 test('messages written while the API is down say so, survive a reload, and go out by themselves — once, in order — when it is back', async ({
   page,
-  person,
-  conversation,
-  signedIn,
+  twoInOneThread,
   ownInstance,
 }) => {
-  test.setTimeout(150_000);
-  const [ana, ben] = await Promise.all([person('Ana'), person('Ben')]);
-  const groupUuid = await conversation(ana, ben);
-  await signIn(page, ana);
-  await expectLive(page);
-  const benPage = await signedIn(ben, 2);
-  await page.goto(`/messages/${groupUuid}`);
-  await benPage.goto(`/messages/${groupUuid}`);
+  const { benPage } = await twoInOneThread();
   await expect(page.getByLabel('Message')).toBeEditable();
 
   await ownInstance.stopApi();

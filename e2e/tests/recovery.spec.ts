@@ -5,19 +5,10 @@ import { expectLive } from '../src/sessions';
 
 test('after an API outage the list, the open thread and the live stream recover with no click', async ({
   page,
-  person,
-  conversation,
-  signedIn,
+  twoInOneThread,
   ownInstance,
 }) => {
-  test.setTimeout(150_000);
-  const [ana, ben] = await Promise.all([person('Ana'), person('Ben')]);
-  const groupUuid = await conversation(ana, ben);
-  await signIn(page, ana);
-  const benPage = await signedIn(ben, 2);
-  await page.goto(`/messages/${groupUuid}`);
-  await benPage.goto(`/messages/${groupUuid}`);
-  await expectLive(page);
+  const { benPage } = await twoInOneThread();
 
   await ownInstance.stopApi();
   // Opened during the outage: the list and the thread cannot load.
@@ -49,7 +40,6 @@ test('a conversation opened during an outage loads by itself when the API is bac
   signedIn,
   ownInstance,
 }) => {
-  test.setTimeout(150_000);
   const [ana, ben, cleo] = await Promise.all([person('Ana'), person('Ben'), person('Cleo')]);
   const withCleo = await conversation(ana, cleo, new Date(Date.now() - 60_000));
   const withBen = await conversation(ana, ben);
@@ -75,22 +65,13 @@ test('a conversation opened during an outage loads by itself when the API is bac
 
 test('the stream and the thread come back after a restart of the API under an open page', async ({
   page,
-  person,
-  conversation,
-  signedIn,
+  twoInOneThread,
   ownInstance,
 }) => {
-  test.setTimeout(150_000);
-  const [ana, ben] = await Promise.all([person('Ana'), person('Ben')]);
-  const groupUuid = await conversation(ana, ben);
-  await signIn(page, ana);
-  const benPage = await signedIn(ben, 2);
-  await page.goto(`/messages/${groupUuid}`);
-  await expectLive(page);
+  const { benPage } = await twoInOneThread();
 
   await ownInstance.stopApi();
   await expect(page.getByTestId('live-status')).not.toHaveAttribute('data-state', 'live');
-  await benPage.goto(`/messages/${groupUuid}`);
   await send(benPage, 'Sent while your server restarted');
   await ownInstance.startApi();
   // Caught up from where the stream stopped (its last event id), with no click.

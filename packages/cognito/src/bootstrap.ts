@@ -189,8 +189,11 @@ async function checkAppClient(
   return clientId;
 }
 
-/** Creates the user with a permanent password; false when someone else created it meanwhile. */
-async function createUser(
+/**
+ * Creates the user in the pool with a permanent password; false when someone else created it
+ * meanwhile. Once the pool is known (a test making people), this is all a new person needs.
+ */
+export async function createUser(
   client: CognitoIdentityProviderClient,
   userPoolId: string,
   user: BootstrapUser,

@@ -1,5 +1,6 @@
 export {
   bootstrapCognito,
+  createUser,
   DEFAULT_CLIENT_NAME,
   DEFAULT_POOL_NAME,
   type BootstrapOptions,

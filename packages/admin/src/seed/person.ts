@@ -1,4 +1,4 @@
-import { bootstrapCognito, listAllUsers, type CognitoClient } from '@cruddur/cognito';
+import { createUser, listAllUsers, type CognitoClient } from '@cruddur/cognito';
 import { type Pool } from '@cruddur/db';
 import { randomBytes } from 'node:crypto';
 
@@ -32,7 +32,8 @@ export async function createPerson(
 ): Promise<Person> {
   const handle = `${name.toLowerCase()}_${randomBytes(4).toString('hex')}`;
   const person = { handle, displayName: name, email: `${handle}@${emailDomain}` };
-  await bootstrapCognito({ client: cognito, users: [person], password });
+  // Into the pool given, without looking the pool, its client and all its users up again.
+  await createUser(cognito, userPoolId, person, password);
   const [cognitoUser] = await listAllUsers(cognito, userPoolId, `email = "${person.email}"`);
   if (!cognitoUser)
     throw new Error(`Cognito did not list the user it just created: ${person.email}`);
